@@ -1,0 +1,1 @@
+"""Analysis: sentences, words, syllables and counts computed from a Document."""

@@ -1,0 +1,66 @@
+"""The analysed document that rules read: text blocks, sentences, counts, positions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from plainlint.analysis.readability import Counts, count
+from plainlint.analysis.segment import Sentence, segment
+from plainlint.document import BlockKind, Document
+from plainlint.findings import Span
+
+
+@dataclass
+class AnalysedDocument:
+    document: Document
+    sentences: list[Sentence]
+    _by_block: dict[int, list[Sentence]] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def counts(self) -> Counts:
+        return count(self.sentences)
+
+    def sentences_in(self, block: int) -> list[Sentence]:
+        """The sentences of one block, in order."""
+        if not self._by_block:
+            for s in self.sentences:
+                self._by_block.setdefault(s.block, []).append(s)
+        return self._by_block.get(block, [])
+
+    def locate(self, block: int, start: int, end: int) -> Span:
+        """Source span of ``blocks[block].text[start:end]``."""
+        b = self.document.blocks[block]
+        if end <= start or not b.text:
+            return self.locate_tag(b.anchor)
+        src_start, src_end = b.source.span(start, end)
+        return self._span(src_start, src_end)
+
+    def locate_block(self, block: int) -> Span:
+        """Source span of a whole block, or of its start tag when it has no text."""
+        return self.locate(block, 0, len(self.document.blocks[block].text))
+
+    def locate_page(self) -> Span:
+        """Where page-wide findings point: the first <h1>, else the first block."""
+        blocks = self.document.blocks
+        if not blocks:
+            return Span(1, 1, 1, 1)
+        for i, b in enumerate(blocks):
+            if b.level == 1:
+                return self.locate_block(i)
+        return self.locate_block(0)
+
+    def locate_tag(self, offset: int) -> Span:
+        """Source span of the start tag beginning at ``offset``."""
+        end = self.document.source.find(">", offset)
+        return self._span(offset, end + 1 if end != -1 else offset + 1)
+
+    def _span(self, src_start: int, src_end: int) -> Span:
+        lines = self.document.lines
+        line, col = lines.position(src_start)
+        end_line, end_col = lines.position(src_end)
+        return Span(line, col, end_line, end_col)
+
+
+def analyse(document: Document) -> AnalysedDocument:
+    return AnalysedDocument(document, segment(document.blocks))

@@ -1,0 +1,91 @@
+"""The command line: ``plainlint check`` and friends.
+
+Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it;
+2 a usage, settings or input error (an unreadable file, for example).
+Heavy modules (spaCy, beautifulsoup4) are imported only when checking.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from plainlint import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="plainlint")
+def main() -> None:
+    """Check web pages for plain language: reading grade, sentence length,
+    unexplained jargon and heading structure."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="How to print the findings.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Settings file to use instead of the nearest rules.yml or .plainlint.yml.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
+              help="Lowest severity that makes the exit code 1 [default: from settings, warning].")
+@click.option("--color/--no-color", "colour", default=None,
+              help="Colour the text report [default: on a terminal, unless NO_COLOR is set].")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              help="Write the report to this file instead of standard output.")
+def check(paths: tuple[str, ...], fmt: str, config_path: str | None, fail_on: str | None,
+          colour: bool | None, output: str | None) -> None:
+    """Check HTML pages (files, or folders searched for *.html and *.htm)."""
+    from plainlint.config import ConfigError, load_config
+    from plainlint.engine import check_file
+    from plainlint.files import collect
+    from plainlint.findings import Severity
+    from plainlint.report import summarise
+    from plainlint.reporters import reporter
+
+    try:
+        config = load_config(Path(config_path) if config_path else None, search_from=Path.cwd())
+    except ConfigError as exc:
+        click.echo(f"plainlint: invalid settings\n{exc}", err=True)
+        sys.exit(EXIT_ERROR)
+
+    targets, problems = collect(list(paths))
+    results = [check_file(t.path, config, t.display) for t in targets]
+    from plainlint.engine import FileResult
+
+    results += [FileResult(path, error=problem) for path, problem in problems]
+    formula = config.rules["reading-grade"].options["formula"]
+    report = summarise(results, formula)
+
+    if colour is None:
+        colour = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    text = reporter(fmt)(report, colour=colour)
+    if output:
+        _write_atomically(Path(output), text)
+    else:
+        click.echo(text, nl=False)
+
+    threshold = config.fail_on if fail_on is None else (None if fail_on == "never" else Severity.parse(fail_on))
+    if any(r.error for r in results):
+        sys.exit(EXIT_ERROR)
+    if threshold is not None and any(f.severity >= threshold for r in results for f in r.findings):
+        sys.exit(EXIT_FINDINGS)
+    sys.exit(EXIT_CLEAN)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write a report so that an interrupted run never leaves half a file."""
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

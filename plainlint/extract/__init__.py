@@ -1,0 +1,1 @@
+"""Extractors: source formats to Documents."""

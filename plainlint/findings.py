@@ -1,0 +1,57 @@
+"""Findings: what a rule reports, located in the source file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class Severity(IntEnum):
+    """Ordered so that ``--fail-on`` can compare: info < warning < error."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, name: str) -> Severity:
+        return cls[name.upper()]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """1-based line and column of the first character, and of the character just
+    after the last one (end exclusive, as in SARIF and most editors)."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What a rule returns: a place and what to say about it. The engine adds the
+    rule id and the configured severity, so rules stay free of configuration."""
+
+    span: Span
+    message: str
+    suggestion: str | None = None
+    advisory: bool = False  # reported as info whatever the rule's severity
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    path: str
+    span: Span
+    rule: str
+    severity: Severity
+    message: str
+    suggestion: str | None = None
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.span.line, self.span.column, self.rule, self.message)

@@ -1,0 +1,73 @@
+"""Reading source files: bytes to text, with clear errors for input we cannot use.
+
+Positions are reported against the decoded text, so decoding must never rewrite it:
+no newline translation, no replacement characters slipped in silently.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same bytes
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# <meta charset="x"> or <meta http-equiv="Content-Type" content="text/html; charset=x">,
+# looked for in the first 1024 bytes as the HTML standard's prescan does.
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
+
+
+class InputError(Exception):
+    """A file that cannot be checked; the message says why in plain words."""
+
+
+def decode(data: bytes, *, declared_ok: bool = True) -> str:
+    """Decode a page: byte order mark, then a declared charset, then strict UTF-8."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _strict(data[len(bom) :], encoding, "its byte order mark")
+    if b"\x00" in data[:8192]:
+        raise InputError("looks like a binary file (it contains NUL bytes), not a text page")
+    if declared_ok:
+        match = _META_CHARSET.search(data[:1024])
+        if match:
+            name = match.group(1).decode("ascii", "replace")
+            try:
+                codecs.lookup(name)
+            except LookupError:
+                raise InputError(f"declares an unknown character encoding {name!r}") from None
+            return _strict(data, name, f"its <meta charset={name}>")
+    return _strict(data, "utf-8", "UTF-8 (no encoding is declared)")
+
+
+def _strict(data: bytes, encoding: str, why: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(
+            f"cannot be read as {why}: byte 0x{data[exc.start]:02x} on line {line} is invalid; "
+            "save the file as UTF-8 or declare its encoding with <meta charset>"
+        ) from None
+
+
+def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """Read and decode one file, or raise InputError with a message for the user."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(
+                f"is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:.0f} MB limit "
+                "(raise max-file-size in rules.yml to check it)"
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot be read: {exc.strerror or exc}") from None
+    return decode(data)

@@ -1,0 +1,49 @@
+"""JSON report: a stable document described in README.md (``schema_version`` 1)."""
+
+from __future__ import annotations
+
+import json
+
+from plainlint import __version__
+from plainlint.report import Report
+
+SCHEMA_VERSION = 1
+
+
+def render(report: Report, colour: bool = False) -> str:
+    s = report.summary
+    data = {
+        "tool": "plainlint",
+        "version": __version__,
+        "schema_version": SCHEMA_VERSION,
+        "files": [
+            {
+                "path": r.path,
+                "error": r.error,
+                "metrics": metrics,
+                "findings": [
+                    {
+                        "path": f.path,
+                        "line": f.span.line,
+                        "column": f.span.column,
+                        "end_line": f.span.end_line,
+                        "end_column": f.span.end_column,
+                        "rule": f.rule,
+                        "severity": f.severity.label,
+                        "message": f.message,
+                        "suggestion": f.suggestion,
+                    }
+                    for f in r.findings
+                ],
+            }
+            for r, metrics in zip(report.results, report.metrics)
+        ],
+        "summary": {
+            "files": s.files,
+            "unreadable": s.unreadable,
+            **s.by_severity,
+            "grade": s.grade,
+            "grade_formula": s.grade_formula,
+        },
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
