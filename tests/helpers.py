@@ -1,0 +1,73 @@
+"""Helpers for tests: find shared material, check a page, locate text in a source."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from plainlint.config import Config, load_config
+from plainlint.engine import FileResult, check_source
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def needs_shared(sub: str) -> Path:
+    """A folder of ../shared, or skip: a fresh clone has no ../shared beside it."""
+    path = SHARED / sub
+    if not path.is_dir():
+        pytest.skip(f"{path} is absent (../shared sits beside the checkout only in the team's workspace and CI)")
+    return path
+
+
+def check(html: str, config: Config | None = None, path: str = "page.html") -> FileResult:
+    return check_source(html, path, config or load_config())
+
+
+def rule_findings(result: FileResult, rule: str) -> list:
+    return [f for f in result.findings if f.rule == rule]
+
+
+def position_of(source: str, needle: str, occurrence: int = 1) -> tuple[int, int]:
+    """1-based (line, column) of the n-th ``needle`` in ``source``, counted as plainlint does."""
+    index = -1
+    for _ in range(occurrence):
+        index = source.index(needle, index + 1)
+    line = source.count("\n", 0, index) + 1
+    column = index - (source.rfind("\n", 0, index) + 1) + 1
+    return line, column
+
+
+def text_to_html(text: str) -> str:
+    """Turn a plain-text page (as in ../shared/seeds) into HTML: blank-line separated
+    paragraphs, "•" lines as list items, short unpunctuated lines as headings."""
+    import html as html_lib
+
+    parts = ["<main>"]
+    first_heading = True
+    for para in (p.strip("\n") for p in text.replace("\r\n", "\n").split("\n\n")):
+        lines = [ln.strip() for ln in para.split("\n") if ln.strip()]
+        if not lines:
+            continue
+        if all(ln.startswith("\u2022") for ln in lines[:1]):
+            items, current = [], []
+            for ln in lines:
+                if ln.startswith("\u2022") and current:
+                    items.append(" ".join(current))
+                    current = []
+                current.append(ln.lstrip("\u2022 "))
+            items.append(" ".join(current))
+            parts.append("<ul>" + "".join(f"<li>{html_lib.escape(i)}</li>" for i in items) + "</ul>")
+            continue
+        joined = " ".join(lines)
+        if len(lines) == 1 and len(joined.split()) <= 8 and not joined.endswith((".", ":", ",")):
+            tag = "h1" if first_heading else "h2"
+            first_heading = False
+            parts.append(f"<{tag}>{html_lib.escape(joined)}</{tag}>")
+        else:
+            for ln in lines:
+                parts.append(f"<p>{html_lib.escape(ln)}</p>")
+    parts.append("</main>")
+    return "\n".join(parts)

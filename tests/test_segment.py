@@ -1,0 +1,55 @@
+"""Sentences and words: what counts as one, on the text health pages contain."""
+
+from __future__ import annotations
+
+from plainlint.analysis.segment import segment
+from plainlint.extract.html import extract_html
+
+
+def sentences(html: str) -> list[str]:
+    return [s.text for s in segment(extract_html(html, "t").blocks)]
+
+
+def test_decimals_doses_and_abbreviations_do_not_end_sentences():
+    html = "<p>Take 2.5 mg twice a day, e.g. at breakfast. Dr. Patel will check your dose. The risk was 0.85 in the trial.</p>"
+    assert sentences(html) == [
+        "Take 2.5 mg twice a day, e.g. at breakfast.",
+        "Dr. Patel will check your dose.",
+        "The risk was 0.85 in the trial.",
+    ]
+
+
+def test_headings_list_items_and_lead_in_stay_apart():
+    html = "<h2>Symptoms</h2><p>Symptoms include:</p><ul><li>a headache</li><li>feeling sick</li></ul><p>See a GP.</p>"
+    assert sentences(html) == ["Symptoms", "Symptoms include:", "a headache", "feeling sick", "See a GP."]
+
+
+def test_lead_in_inside_the_same_paragraph_as_its_list():
+    html = "<div>You may notice:<ul><li>tiredness</li></ul>Call us if so.</div>"
+    assert sentences(html) == ["You may notice:", "tiredness", "Call us if so."]
+
+
+def test_line_breaks_end_sentences():
+    assert sentences("<p>Ward 5<br>City Hospital<br>Open every day</p>") == ["Ward 5", "City Hospital", "Open every day"]
+
+
+def test_question_and_exclamation_marks():
+    assert sentences("<p>Is it serious? Not usually! Most people get better.</p>") == [
+        "Is it serious?",
+        "Not usually!",
+        "Most people get better.",
+    ]
+
+
+def test_words_join_hyphens_and_apostrophes_but_not_punctuation():
+    (s,) = segment(extract_html("<p>Don't stop your well-known 10-day course (COVID-19) \u2013 it's 5% safer.</p>", "t").blocks)
+    assert [w.text for w in s.words] == ["Don't", "stop", "your", "well-known", "10-day", "course", "COVID-19", "it's", "5", "safer"]
+
+
+def test_word_offsets_point_into_the_block_text():
+    doc = extract_html("<h1>Title</h1><p>One. Two words here.</p>", "t")
+    for s in segment(doc.blocks):
+        text = doc.blocks[s.block].text
+        assert text[s.start : s.end] == s.text
+        for w in s.words:
+            assert text[w.start : w.end] == w.text
