@@ -67,7 +67,7 @@ def check(paths: tuple[str, ...], fmt: str, config_path: str | None, fail_on: st
     if output:
         _write_atomically(Path(output), text)
     else:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=colour)
 
     threshold = config.fail_on if fail_on is None else (None if fail_on == "never" else Severity.parse(fail_on))
     if any(r.error for r in results):

@@ -35,7 +35,15 @@ _CUE_BEFORE = re.compile(
     r"|named|termed)\s*(?:an?\s+|the\s+)?[\"\u201c\u2018']?$",
     re.I,
 )
-_DEFINING_VERB = re.compile(r"\s+(?:is|are|was|means|mean|refers to|refer to|describes|describe|stands for)\s+\S", re.I)
+# "X means/refers to/stands for ..." defines X; "X is/are ..." only when what follows
+# reads as a description ("is a test", "are cells that", "is treatment with drugs"),
+# not a comment on it ("your prognosis is good").
+_DEFINING_VERB = re.compile(
+    r"\s+(?:(?:means|mean|refers to|refer to|describes|describe|stands for)\s+\S"
+    r"|(?:is|are|was|were)\s+(?:(?:a|an|the|one|any|some|something|someone|when|where|what|how)\b"
+    r"|\w+(?:\s+\w+){0,2}?\s+(?:that|which|who|where|used|with|for|of|caused)\b))",
+    re.I,
+)
 # What may come before a term at the start of a defining sentence: "A", "The", "Your",
 # and up to two modifiers ("Leptomeningeal metastases mean...").
 _DEFINITION_LEAD = re.compile(r"^(?:(?:an?|the|your|this|these)\s+)?(?:[\w\u2019'-]+\s+){0,2}$", re.I)
