@@ -1,0 +1,44 @@
+"""The README's promises: its quoted output and its settings example stay true."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from plainlint.config import load_config
+from tests.helpers import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def fenced_after(marker: str) -> str:
+    start = README.index(marker)
+    match = re.compile(r"```\w*\n(.*?)```", re.S).search(README, start)
+    assert match, marker
+    return match.group(1)
+
+
+def test_quoted_example_output_is_what_plainlint_prints():
+    proc = subprocess.run(
+        [sys.executable, "-m", "plainlint", "check", "examples/lymphoedema.html"],
+        cwd=ROOT, capture_output=True, text=True, env={"NO_COLOR": "1", "PATH": ""},
+    )
+    assert proc.returncode == 1
+    assert proc.stdout == fenced_after("<!-- example-output")
+
+
+def test_settings_example_is_valid(tmp_path):
+    path = tmp_path / "rules.yml"
+    path.write_text(fenced_after("## Settings"), encoding="utf-8")
+    config = load_config(path)
+    assert config.rules["reading-grade"].options["formula"] == "smog"
+    assert config.rules["unexplained-jargon"].options["terms"] == {"haematoma": "bruise", "stoma": None}
+    assert config.rules["heading-structure"].enabled is False
+
+
+def test_both_setup_commands_are_stated():
+    assert "pip install . && plainlint check examples/lymphoedema.html" in README
+    test_command = "pip install -e '.[test]' && python -m pytest"
+    assert test_command in README
+    assert test_command in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
