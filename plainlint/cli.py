@@ -41,7 +41,7 @@ def check(paths: tuple[str, ...], fmt: str, config_path: str | None, fail_on: st
           colour: bool | None, output: str | None) -> None:
     """Check HTML pages (files, or folders searched for *.html and *.htm)."""
     from plainlint.config import ConfigError, load_config
-    from plainlint.engine import check_file
+    from plainlint.engine import FileResult, check_file
     from plainlint.files import collect
     from plainlint.findings import Severity
     from plainlint.report import summarise
@@ -55,8 +55,6 @@ def check(paths: tuple[str, ...], fmt: str, config_path: str | None, fail_on: st
 
     targets, problems = collect(list(paths))
     results = [check_file(t.path, config, t.display) for t in targets]
-    from plainlint.engine import FileResult
-
     results += [FileResult(path, error=problem) for path, problem in problems]
     formula = config.rules["reading-grade"].options["formula"]
     report = summarise(results, formula)

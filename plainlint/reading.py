@@ -28,22 +28,21 @@ class InputError(Exception):
     """A file that cannot be checked; the message says why in plain words."""
 
 
-def decode(data: bytes, *, declared_ok: bool = True) -> str:
+def decode(data: bytes) -> str:
     """Decode a page: byte order mark, then a declared charset, then strict UTF-8."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _strict(data[len(bom) :], encoding, "its byte order mark")
     if b"\x00" in data[:8192]:
         raise InputError("looks like a binary file (it contains NUL bytes), not a text page")
-    if declared_ok:
-        match = _META_CHARSET.search(data[:1024])
-        if match:
-            name = match.group(1).decode("ascii", "replace")
-            try:
-                codecs.lookup(name)
-            except LookupError:
-                raise InputError(f"declares an unknown character encoding {name!r}") from None
-            return _strict(data, name, f"its <meta charset={name}>")
+    match = _META_CHARSET.search(data[:1024])
+    if match:
+        name = match.group(1).decode("ascii", "replace")
+        try:
+            codecs.lookup(name)
+        except LookupError:
+            raise InputError(f"declares an unknown character encoding {name!r}") from None
+        return _strict(data, name, f"its <meta charset={name}>")
     return _strict(data, "utf-8", "UTF-8 (no encoding is declared)")
 
 

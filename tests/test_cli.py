@@ -149,3 +149,16 @@ def test_checks_only_pages_in_folders_and_ignores_hidden_ones(pages):
     (pages / "site" / ".git" / "x.html").write_text(BAD)
     result = run("check", "site")
     assert "1 file checked" in result.output.splitlines()[-1]
+
+
+def test_positions_in_a_crlf_file_with_entities_and_non_ascii(pages):
+    page = (
+        "<main>\r\n<h1>Caf\u00e9 &amp; r\u00e9sum\u00e9</h1>\r\n"
+        "<p>Na&iuml;ve \u2014 \u00e9t\u00e9 &mdash;\tyour prognosis&nbsp;is good.</p>\r\n</main>\r\n"
+    )
+    (pages / "crlf.html").write_bytes(page.encode("utf-8"))
+    data = json.loads(run("check", "crlf.html", "--format", "json").output)
+    (f,) = [f for f in data["files"][0]["findings"] if f["rule"] == "unexplained-jargon"]
+    line, col = position_of(page, "prognosis")
+    assert (f["line"], f["column"], f["end_line"], f["end_column"]) == (line, col, line, col + 9)
+    assert line == 3 and col == 37  # characters, not bytes: "Naïve — été" is multi-byte in UTF-8

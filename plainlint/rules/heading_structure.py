@@ -6,7 +6,7 @@ from typing import Iterator
 
 from plainlint.analysis.analysed import AnalysedDocument
 from plainlint.document import BlockKind
-from plainlint.findings import Hit, Span
+from plainlint.findings import Hit
 from plainlint.rules.base import Option, Options, Rule
 
 
@@ -15,7 +15,7 @@ def check(doc: AnalysedDocument, options: Options) -> Iterator[Hit]:
     if not headings:
         if doc.document.blocks:  # an empty page has nothing to structure
             yield Hit(
-                doc.locate_block(0) if doc.document.blocks else Span(1, 1, 1, 1),
+                doc.locate_block(0),
                 "This page has no headings. Add a main heading (h1) and headings for each "
                 "section so readers can scan the page and screen reader users can move around it.",
             )
