@@ -37,7 +37,10 @@ def collect(paths: list[str]) -> tuple[list[Target], list[tuple[str, str]]]:
         if path.is_file():
             add(path, raw)
         elif path.is_dir():
-            for folder, dirs, files in os.walk(path, onerror=lambda e: problems.append((e.filename, f"cannot be read: {e.strerror}"))):
+            def unreadable(error: OSError) -> None:
+                problems.append((str(error.filename), f"cannot be read: {error.strerror}"))
+
+            for folder, dirs, files in os.walk(path, onerror=unreadable):
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "node_modules")
                 for name in sorted(files):
                     if name.lower().endswith(PAGE_SUFFIXES):
