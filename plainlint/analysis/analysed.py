@@ -7,7 +7,7 @@ from functools import cached_property
 
 from plainlint.analysis.readability import Counts, count
 from plainlint.analysis.segment import Sentence, segment
-from plainlint.document import BlockKind, Document
+from plainlint.document import Document
 from plainlint.findings import Span
 
 
