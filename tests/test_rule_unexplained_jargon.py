@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from plainlint.findings import Severity
+
 from tests.helpers import check, needs_shared, position_of, rule_findings, text_to_html
 
 
@@ -69,10 +71,22 @@ def test_abbreviations_need_their_long_form_either_way_round():
     assert terms("<h1>x</h1><p>You may have a massage called MLD.</p>") == ["MLD"]
 
 
-def test_abbr_title_and_glossary_count_as_explanations():
-    assert terms('<h1>x</h1><p>You may have an <abbr title="magnetic resonance imaging">MRI</abbr>.</p>') == []
+def test_abbr_title_counts_but_is_reported_as_weak():
+    html = '<h1>x</h1><p>You may have an <abbr title="magnetic resonance imaging">MRI</abbr>. The MRI is noisy.</p>'
+    (f,) = rule_findings(check(html), "unexplained-jargon")
+    assert f.severity is Severity.INFO
+    assert f.message.startswith('"MRI" is explained only in a title attribute')
+    spelled = '<h1>x</h1><p>A <abbr title="magnetic resonance imaging">MRI</abbr> (magnetic resonance imaging) scan.</p>'
+    assert rule_findings(check(spelled), "unexplained-jargon") == []
+
+
+def test_glossary_on_the_page_and_glossary_links_count():
     glossary = "<h1>x</h1><p>Your prognosis is good.</p><h2>Words we use</h2><dl><dt>Prognosis</dt><dd>How an illness is likely to go.</dd></dl>"
     assert terms(glossary) == []
+    link = '<h1>x</h1><p>Your <a href="/glossary#prognosis">prognosis</a> is good.</p>'
+    assert terms(link) == []
+    ordinary_link = '<h1>x</h1><p>Your <a href="/contact-us">prognosis</a> is good.</p>'
+    assert terms(ordinary_link) == ["prognosis"]
 
 
 def test_allow_list_and_plurals():
@@ -81,7 +95,7 @@ def test_allow_list_and_plurals():
 
 
 def test_names_and_shouting_are_not_abbreviations():
-    assert terms("<h1>x</h1><p>Ask McDonald at the desk. IMPORTANT: bring your iPhone.</p>") == []
+    assert terms("<h1>x</h1><p>Ask Mr McDonald at the desk. IMPORTANT: bring your iPhone.</p>") == []
 
 
 def test_settings_add_terms_and_allow_them(settings):
@@ -107,3 +121,39 @@ def test_seed_pages_glossed_terms_are_recognised():
     assert used == SEED_GLOSSED  # every term is really on the seed pages...
     assert reported & SEED_GLOSSED == set()  # ...and none is reported
     assert "mri" in reported  # the seeds leave "MRI scan" unexplained
+
+
+def test_rare_words_are_candidates_but_common_words_and_names_are_not():
+    html = (
+        "<h1>Your scan</h1><p>Dr Okonkwo at Addenbrooke’s Hospital will check your leptomeninges. "
+        "Bring your sunglasses and a snack. Email help@example.org or visit www.example.org/scans.</p>"
+    )
+    assert terms(html) == ["leptomeninges"]
+
+
+def test_rare_word_glossed_in_brackets():
+    assert terms("<h1>x</h1><p>It spreads to the thin layers covering the brain (the leptomeninges).</p>") == []
+
+
+def test_a_heading_whose_section_explains_the_term_counts():
+    defined_at_once = "<h1>x</h1><h2>What is a biopsy?</h2><p>This is a test that takes a small piece of tissue.</p>"
+    assert terms(defined_at_once) == []
+    defined_in_section = (
+        "<h1>Lymphoedema after surgery</h1><p>Your arm may swell. This swelling is caused by fluid (lymphoedema).</p>"
+    )
+    assert terms(defined_in_section) == []
+    never = "<h1>Lymphoedema after surgery</h1><p>Your arm may swell.</p><h2>Help</h2><p>Lymphoedema can be treated.</p>"
+    assert terms(never) == ["Lymphoedema"]
+
+
+def test_other_names_listed_after_also_called():
+    html = (
+        "<h1>x</h1><p>Leptomeningeal metastases mean cancer has spread to the brain's coverings. "
+        "It is also called:</p><ul><li>carcinomatous meningitis</li><li>neoplastic meningitis</li></ul>"
+    )
+    assert terms(html) == []
+
+
+def test_codes_roman_numerals_and_shouting_are_not_abbreviations():
+    html = "<h1>x</h1><p>Stage II and III. See technique SCR18. NOTE: bring water AND food.</p>"
+    assert terms(html) == []

@@ -1,4 +1,4 @@
-"""unexplained-jargon: specialist terms and abbreviations used without an explanation."""
+"""unexplained-jargon: specialist terms, rare words and abbreviations used without an explanation."""
 
 from __future__ import annotations
 
@@ -6,17 +6,17 @@ from functools import lru_cache
 from typing import Iterator
 
 from plainlint.analysis.analysed import AnalysedDocument
-from plainlint.analysis.glosses import (
-    Occurrence,
-    abbreviation_in_brackets,
-    defines,
-    find_abbreviations,
-    glossary_terms,
-    glossed_here,
-)
+from plainlint.analysis.candidates import Occurrence, find_candidates
+from plainlint.analysis.glosses import WEAK, explanation, page_glosses
+from plainlint.document import BlockKind
 from plainlint.findings import Hit
-from plainlint.lexicon import Lexicon, Term, build_lexicon
+from plainlint.lexicon import Lexicon, build_lexicon
 from plainlint.rules.base import Option, Options, Rule
+
+_HOW = (
+    'put plain words in brackets after it, "{t} (plain words)", or the other way round; '
+    'or add a sentence such as "{t} is ..." or "{t} means ..."'
+)
 
 
 @lru_cache(maxsize=8)
@@ -25,58 +25,7 @@ def _lexicon(categories: tuple[str, ...], terms: tuple[tuple[str, str | None], .
     return build_lexicon(categories, dict(terms), allow)
 
 
-def _occurrences(doc: AnalysedDocument, options: Options) -> tuple[list[Occurrence], dict[str, Term]]:
-    """Every use of a lexicon term or an abbreviation, in reading order."""
-    lexicon = _lexicon(tuple(options["categories"]), tuple(sorted(options["terms"].items())), tuple(options["allow"]))
-    allowed = {a.casefold() for a in options["allow"]}
-    blocks = doc.document.blocks
-    found: list[Occurrence] = []
-    terms: dict[str, Term] = {}
-    for si, sentence in enumerate(doc.sentences):
-        text = blocks[sentence.block].text[sentence.start : sentence.end]
-        taken: list[tuple[int, int]] = []
-        for m in lexicon.find(text):
-            terms[m.term.term] = m.term
-            taken.append((m.start, m.end))
-            found.append(
-                Occurrence(m.term.term, si, sentence.block, sentence.start + m.start,
-                           sentence.start + m.end, m.text, False)
-            )
-        if options["abbreviations"]:
-            for start, end, key in find_abbreviations(text):
-                if key.casefold() in allowed or any(a < end and start < b for a, b in taken):
-                    continue
-                found.append(
-                    Occurrence(key, si, sentence.block, sentence.start + start,
-                               sentence.start + end, text[start:end], True)
-                )
-    found.sort(key=lambda o: (o.sentence, o.start))
-    return found, terms
-
-
-def _glossed(doc: AnalysedDocument, occ: Occurrence, glossary: set[str]) -> bool:
-    blocks = doc.document.blocks
-    sentences = doc.sentences
-    sentence = sentences[occ.sentence]
-    block = blocks[occ.block]
-    if occ.key.casefold() in glossary or occ.text.casefold() in glossary:
-        return True
-    if glossed_here(occ, sentence, block):
-        return True
-    # The next sentence may define the term, or the abbreviation given with it:
-    # "...the cerebrospinal fluid (CSF). The CSF is a clear fluid that..."
-    if occ.sentence + 1 < len(sentences):
-        following = sentences[occ.sentence + 1]
-        nblock = blocks[following.block]
-        if defines(occ.text, following, nblock, occ.abbreviation):
-            return True
-        alias = abbreviation_in_brackets(occ, sentence, block)
-        if alias and defines(alias, following, nblock, case_sensitive=True):
-            return True
-    return False
-
-
-def _message(occ: Occurrence, term: Term | None) -> tuple[str, str | None]:
+def _message(occ: Occurrence) -> tuple[str, str | None]:
     if occ.abbreviation:
         return (
             f'"{occ.text}" is an abbreviation that is not spelled out. Write it in full where it '
@@ -84,41 +33,70 @@ def _message(occ: Occurrence, term: Term | None) -> tuple[str, str | None]:
             "readers know it, add it to the allow list.",
             None,
         )
-    assert term is not None
-    if term.alternative:
-        plain = term.alternative.split(" | ")[0]
+    if occ.term is not None and occ.term.alternative:
+        plain = occ.term.alternative.split(" | ")[0]
         return (
             f'"{occ.text}" is a specialist word that is not explained. Use "{plain}" instead, '
             f'or explain it where it is first used, for example "{plain} ({occ.text})".',
             plain,
         )
+    what = "a specialist word" if occ.kind == "term" else "an uncommon word that many readers will not know"
     return (
-        f'"{occ.text}" is a specialist word that is not explained. Explain it where it is first '
-        f'used: put plain words in brackets after it, or add a sentence such as "{occ.text} is ...".',
+        f'"{occ.text}" is {what}, and it is not explained. Explain it where it is first used: '
+        + _HOW.format(t=occ.text)
+        + ".",
         None,
     )
 
 
-def check(doc: AnalysedDocument, options: Options) -> Iterator[Hit]:
-    occurrences, terms = _occurrences(doc, options)
-    glossary = glossary_terms(doc.document.blocks)
-    first: dict[str, Occurrence] = {}
-    for occ in occurrences:
-        first.setdefault(occ.key, occ)
-    for key, occ in first.items():
-        if _glossed(doc, occ, glossary):
+def _is_heading(doc: AnalysedDocument, block: int) -> bool:
+    return doc.document.blocks[block].kind is BlockKind.HEADING
+
+
+def _explained_in_section(doc: AnalysedDocument, heading: int, later: list[Occurrence], page) -> str | None:
+    """A term first met in a heading is explained if its first use in the text under
+    that heading is: the heading announces the topic, the section explains it."""
+    for occ in later:
+        if _is_heading(doc, occ.block):
+            if occ.block > heading:
+                return None  # the section ended without using the term
             continue
-        message, suggestion = _message(occ, terms.get(key))
-        yield Hit(doc.locate(occ.block, occ.start, occ.end), message, suggestion)
+        if any(_is_heading(doc, b) for b in range(heading + 1, occ.block)):
+            return None
+        return explanation(doc, occ, page)
+    return None
+
+
+def check(doc: AnalysedDocument, options: Options) -> Iterator[Hit]:
+    lexicon = _lexicon(tuple(options["categories"]), tuple(sorted(options["terms"].items())), tuple(options["allow"]))
+    occurrences = find_candidates(doc, lexicon, options["allow"], options["abbreviations"], options["rare-zipf"])
+    page = page_glosses(doc, occurrences)
+    uses: dict[str, list[Occurrence]] = {}
+    for occ in occurrences:
+        uses.setdefault(occ.key, []).append(occ)
+    for occ, *later in uses.values():
+        how = explanation(doc, occ, page)
+        if how is None and _is_heading(doc, occ.block):
+            how = _explained_in_section(doc, occ.block, later, page)
+        where = doc.locate(occ.block, occ.start, occ.end)
+        if how is None:
+            yield Hit(where, *_message(occ))
+        elif how == WEAK:
+            yield Hit(
+                where,
+                f'"{occ.text}" is explained only in a title attribute, which many keyboard, touch and '
+                f"screen magnifier users never see. Spell it out in the text where it is first used.",
+                advisory=True,
+            )
 
 
 RULE = Rule(
     id="unexplained-jargon",
-    summary="Medical and specialist terms, and abbreviations, not explained where first used.",
+    summary="Medical and specialist terms, rare words and abbreviations not explained where first used.",
     rationale=(
-        "A reader who meets a word they do not know, like \"prognosis\" or \"CSF\", has to "
+        'A reader who meets a word they do not know, like "prognosis" or "CSF", has to '
         "guess or stop reading. Good health writing puts the plain words first and the "
-        "medical term in brackets, \"your outlook (prognosis)\", or explains the term in the "
+        'medical term in brackets, "your outlook (prognosis)", or explains the term in the '
         "same or the next sentence, and spells out an abbreviation the first time it is used. "
         "Once a term is explained, later uses are fine, so only the first use is checked."
     ),
@@ -135,7 +113,15 @@ RULE = Rule(
             choices=("medical", "insurance", "complex", "false-friend"),
         ),
         Option("abbreviations", "bool", "Check that abbreviations (MRI, CSF) are spelled out."),
-        Option("allow", "str-list", "Terms and abbreviations your readers know; never reported."),
+        Option(
+            "rare-zipf",
+            "number",
+            "Words rarer than this on the Zipf scale (wordfreq: 'outlook' is 4.1, 'prognosis' 3.3, "
+            "'leptomeninges' 0) are checked too, unless they look like names; 0 turns this off.",
+            minimum=0,
+            maximum=8,
+        ),
+        Option("allow", "str-list", "Terms, words and abbreviations your readers know; never reported."),
         Option(
             "terms",
             "term-map",

@@ -1,0 +1,151 @@
+"""Candidate jargon on a page: lexicon terms, abbreviations and rare words, in reading order.
+
+Three sources, because none is enough alone: a curated lexicon knows that "prognosis"
+is jargon though it is not rare; word frequency catches "leptomeninges", which no list
+has; abbreviations are found by their shape. Names of people, places and products are
+not jargon, nor are numbers, units, addresses or code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from plainlint.analysis.analysed import AnalysedDocument
+from plainlint.analysis.rarity import zipf
+from plainlint.document import BlockKind
+from plainlint.lexicon import Lexicon, Term
+
+# Two or more capitals, possibly with digits, lower case letters or "&" among them:
+# MRI, CSF, CT, mRNA, HbA1c, A&E, COVID-19. A trailing "s" is a plural (GPs, MRIs).
+_ABBREVIATION = re.compile(r"(?<![\w&])([A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*(?:-\d+)?)(?![\w&])")
+_ROMAN = re.compile(r"^(?=[MDCLXVI])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$")
+_IDENTIFIER = re.compile(r"^[A-Z]+\d{2,}$")  # "SCR18", "ARIA16": codes, not words
+# An ALL-CAPS word this common in lower case is a shouted word ("AND", "NOTE"), not an
+# abbreviation; "AIDS" (4.3) and "HIV" (4.2) stay abbreviations.
+_SHOUTED_ZIPF = 5.0
+_UNITS = frozenset("mmol mcg mmhg kcal kgs mls bpm".split())
+_ADDRESS = re.compile(r"[@/]|\w\.\w{2,}")
+_LETTERS = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """One use of a candidate term."""
+
+    key: str  # what "the same term" means: canonical lexicon form, abbreviation, or word
+    kind: str  # "term" (from the lexicon) | "abbreviation" | "rare"
+    sentence: int  # index into the document's sentences
+    block: int
+    start: int  # offsets into the block's text
+    end: int
+    text: str
+    term: Term | None = None
+
+    @property
+    def abbreviation(self) -> bool:
+        return self.kind == "abbreviation"
+
+
+def find_abbreviations(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, abbreviation) for each abbreviation-like token in ``text``."""
+    found = []
+    for m in _ABBREVIATION.finditer(text):
+        token = m.group(1)
+        letters = [c for c in token if c.isalpha()]
+        capitals = sum(c.isupper() for c in letters)
+        if capitals < 2 or capitals * 2 < len(letters):
+            continue  # "McDonald", "iPhone": names, not abbreviations
+        if _ROMAN.match(token) or _IDENTIFIER.match(token):
+            continue
+        key = token[:-1] if token.endswith("s") and token[:-1].isupper() else token
+        if key.isalpha() and key.isupper() and (len(key) > 5 or zipf(key.lower()) >= _SHOUTED_ZIPF):
+            continue  # "IMPORTANT", "AND": shouting, not an abbreviation
+        found.append((m.start(1), m.end(1), key))
+    return found
+
+
+def _rarity(word: str) -> tuple[float, str]:
+    """(Zipf, key) of a word, crediting a plural or possessive with its commoner base."""
+    lower = word.lower().replace("\u2019", "'")
+    best, key = zipf(lower), lower
+    for base in (lower[:-2] if lower.endswith("'s") else "", lower[:-1] if lower.endswith("s") else "",
+                 lower[:-2] if lower.endswith("es") else ""):
+        if len(base) >= 3:
+            z = zipf(base)
+            if z > best:
+                best, key = z, base
+    return best, key
+
+
+class _Names:
+    """Which capitalised words are names: written capitalised mid-sentence, never in lower case."""
+
+    def __init__(self, doc: AnalysedDocument) -> None:
+        self.lower: set[str] = set()
+        self.capital_mid: set[str] = set()
+        blocks = doc.document.blocks
+        for s in doc.sentences:
+            heading = blocks[s.block].kind is BlockKind.HEADING
+            for i, w in enumerate(s.words):
+                if w.text.islower():
+                    self.lower.add(w.text)
+                elif i and not heading and w.text[:1].isupper():
+                    self.capital_mid.add(w.text.lower())
+
+    def is_name(self, word: str, at_start: bool) -> bool:
+        if not word[:1].isupper() or word.isupper():
+            return False
+        lower = word.lower()
+        if not at_start:
+            return lower not in self.lower
+        return lower in self.capital_mid and lower not in self.lower
+
+
+def find_candidates(
+    doc: AnalysedDocument,
+    lexicon: Lexicon,
+    allow: Iterable[str],
+    abbreviations: bool,
+    rare_zipf: float,
+) -> list[Occurrence]:
+    """Every use of a lexicon term, an abbreviation or a rare word, in reading order."""
+    allowed = {a.casefold() for a in allow}
+    blocks = doc.document.blocks
+    names = _Names(doc) if rare_zipf > 0 else None
+    found: list[Occurrence] = []
+    for si, sentence in enumerate(doc.sentences):
+        base = sentence.start
+        text = blocks[sentence.block].text[base : sentence.end]
+        heading = blocks[sentence.block].kind is BlockKind.HEADING
+        taken: list[tuple[int, int]] = []
+        for m in lexicon.find(text):
+            taken.append((m.start, m.end))
+            found.append(Occurrence(m.term.term, "term", si, sentence.block, base + m.start, base + m.end, m.text, m.term))
+        if abbreviations:
+            for start, end, key in find_abbreviations(text):
+                if key.casefold() in allowed or any(a < end and start < b for a, b in taken):
+                    continue
+                taken.append((start, end))
+                found.append(Occurrence(key, "abbreviation", si, sentence.block, base + start, base + end, text[start:end]))
+        if names is None:
+            continue
+        for word in sentence.words:
+            if _ADDRESS.search(word.text):
+                continue  # web and email addresses, file names
+            for part in _LETTERS.finditer(word.text):  # each part of "anti-inflammatory"
+                start = word.start - base + part.start()
+                end = start + len(part.group())
+                piece = part.group()
+                if len(piece) < 5 or piece.lower() in _UNITS or any(a < end and start < b for a, b in taken):
+                    continue
+                if not (piece.islower() or piece.istitle()):
+                    continue  # ALL CAPS and mixed case are abbreviations or product names
+                if names.is_name(piece, at_start=start == 0 or heading):
+                    continue
+                z, key = _rarity(piece)
+                if z < rare_zipf and key not in allowed:
+                    found.append(Occurrence(key, "rare", si, sentence.block, base + start, base + end, piece))
+    found.sort(key=lambda o: (o.sentence, o.start))
+    return found
