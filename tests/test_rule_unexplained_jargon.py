@@ -107,7 +107,9 @@ def test_settings_add_terms_and_allow_them(settings):
     assert terms("<h1>x</h1><p>Your MRI results come later.</p>", off) == []
 
 
-SEED_GLOSSED = {"prognosis", "leptomeninges", "lumbar puncture", "csf", "immunotherapy"}
+SEED_GLOSSED = {"prognosis", "leptomeninges", "metastases", "lumbar puncture", "csf", "immunotherapy"}
+# What the seed pages leave unexplained where it is first used (README lists these).
+SEED_UNEXPLAINED = {"mri", "meninges", "melanoma", "vomiting", "chemotherapy", "radiotherapy", "cerebrospinal fluid"}
 
 
 def test_seed_pages_glossed_terms_are_recognised():
@@ -119,8 +121,8 @@ def test_seed_pages_glossed_terms_are_recognised():
         used |= {t for t in SEED_GLOSSED if t in text.lower()}
         reported |= {t.lower() for t in terms(text_to_html(text))}
     assert used == SEED_GLOSSED  # every term is really on the seed pages...
-    assert reported & SEED_GLOSSED == set()  # ...and none is reported
-    assert "mri" in reported  # the seeds leave "MRI scan" unexplained
+    assert [r for r in reported if any(g in r for g in SEED_GLOSSED)] == []  # ...and none is reported
+    assert SEED_UNEXPLAINED <= reported
 
 
 def test_rare_words_are_candidates_but_common_words_and_names_are_not():
