@@ -79,6 +79,28 @@ def _rarity(word: str) -> tuple[float, str]:
     return best, key
 
 
+_SUFFIXES = ("ness", "less", "like", "ful", "ish", "ly", "ed", "ing", "er", "ers", "y")
+_PREFIXES = ("re", "un", "non", "over", "under", "pre", "mis", "out")
+_COMMON = 3.5  # Zipf of a part that makes a derived word or compound ordinary
+
+
+def _ordinary_form(word: str) -> bool:
+    """Is a rare word an everyday word dressed up: derived ("puffiness", "remapped") or a
+    compound of two common words ("freephone", "balloonlike")? Medical words are built
+    from Greek and Latin parts that are rare on their own, so they stay candidates."""
+    w = word.lower()
+    for suffix in _SUFFIXES:
+        base = w[: -len(suffix)]
+        if w.endswith(suffix) and len(base) >= 4:
+            stems = {base, base + "e", base[:-1] if base[-1] == base[-2] else base, base[:-1] + "y"}
+            if any(zipf(stem) >= _COMMON for stem in stems):
+                return True
+    for prefix in _PREFIXES:
+        if w.startswith(prefix) and len(w) - len(prefix) >= 4 and zipf(w[len(prefix) :]) >= _COMMON:
+            return True
+    return any(zipf(w[:i]) >= 4.0 and zipf(w[i:]) >= 4.0 for i in range(3, len(w) - 2))
+
+
 class _Names:
     """Which capitalised words are names: written capitalised mid-sentence, never in lower case."""
 
@@ -145,7 +167,7 @@ def find_candidates(
                 if names.is_name(piece, at_start=start == 0 or heading):
                     continue
                 z, key = _rarity(piece)
-                if z < rare_zipf and key not in allowed:
+                if z < rare_zipf and key not in allowed and not _ordinary_form(piece):
                     found.append(Occurrence(key, "rare", si, sentence.block, base + start, base + end, piece))
     found.sort(key=lambda o: (o.sentence, o.start))
     return found
