@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from typing import Iterable
 
 from plainlint.analysis.analysed import AnalysedDocument
 from plainlint.analysis.rarity import zipf
 from plainlint.document import BlockKind
-from plainlint.lexicon import Lexicon, Term
+from plainlint.lexicon import Lexicon, Term, bundled_terms
 
 # Two or more capitals, possibly with digits, lower case letters or "&" among them:
 # MRI, CSF, CT, mRNA, HbA1c, A&E, COVID-19. A trailing "s" is a plural (GPs, MRIs).
-_ABBREVIATION = re.compile(r"(?<![\w&])([A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*(?:-\d+)?)(?![\w&])")
+_ABBREVIATION = re.compile(r"(?<![\w&-])([A-Za-z0-9&]+(?:-[A-Za-z0-9&]+)*)(?![\w&-])")
 _ROMAN = re.compile(r"^(?=[MDCLXVI])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$")
 _IDENTIFIER = re.compile(r"^[A-Z]+\d{2,}$")  # "SCR18", "ARIA16": codes, not words
 # An ALL-CAPS word this common in lower case is a shouted word ("AND", "NOTE"), not an
@@ -27,6 +29,20 @@ _IDENTIFIER = re.compile(r"^[A-Z]+\d{2,}$")  # "SCR18", "ARIA16": codes, not wor
 _SHOUTED_ZIPF = 5.0
 _UNITS = frozenset("mmol mcg mmhg kcal kgs mls bpm".split())
 _ADDRESS = re.compile(r"[@/]|\w\.\w{2,}")
+# Greek and Latin word parts that build medical terms: a word of this shape is checked
+# even when it is fairly common in general text ("neuropathy" 2.8, "coronary" 3.4).
+_MEDICAL_SHAPE = re.compile(
+    r"(?:pathy|pathies|itis|osis|oses|aemia|emia|ectomy|otomy|ostomy|plasty|scopy|graphy|gram|ologist|ology"
+    r"|iatrist|iatrician|oma|omas|algia|uria|cyte|cytes|plasia|trophy|lysis|pnoea|pnea|ectasis|megaly"
+    r"|genic|toxic|coccus|cocci)$"
+    r"|^(?:cardio|neuro|nephr|hepat|gastr|oste|haem|hem[ao]|hypo|hyper|dys|brady|tachy|angio|arteri|thromb"
+    r"|myo|derm|endo|enter|pulmon|bronch|laryng|pharyng|ophthalm|oto|rhino|uro|gyn|obstet|onco|immuno"
+    r"|glyc|lipo|lymph|leuk|erythro|crani|cerebr|mening|spin|vertebr|thorac|abdomin|colo|recto|cervic|ovari"
+    r"|uter|prostat|thyr|adren|pancrea|renal|coron|congenit|ather|embol|aneur|steno|ischa?em)",
+    re.I,
+)
+_MEDICAL_SHAPE_ZIPF = 4.0
+_EXPANSION = re.compile(r"\s*\(\s*([^()]{3,120}?)\s*\)")
 _LETTERS = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 
 
@@ -48,11 +64,43 @@ class Occurrence:
         return self.kind == "abbreviation"
 
 
+@cache
+def everyday_words() -> frozenset[str]:
+    """Health words most readers know though they are rare in general text ("inhaler"),
+    and the words of the lexicon's plain alternatives ("womb", "outlook")."""
+    text = resources.files("plainlint").joinpath("data", "everyday.txt").read_text(encoding="utf-8")
+    words = {line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")}
+    for term in bundled_terms():
+        for alternative in (term.alternative or "").split(" | "):
+            words.update(w.lower() for w in _LETTERS.findall(alternative))
+    return frozenset(words)
+
+
+def long_form_matches(abbreviation: str, candidate: str) -> bool:
+    """Do the abbreviation's letters appear in order in ``candidate``, the first one
+    starting a word? The core test of Schwartz and Hearst's algorithm."""
+    short = [c for c in abbreviation.lower() if c.isalnum()]
+    long = candidate.lower()
+    if not short or len(long) <= len(short):
+        return False
+    li = len(long) - 1
+    for si in range(len(short) - 1, -1, -1):
+        c = short[si]
+        while li >= 0 and (long[li] != c or (si == 0 and li > 0 and long[li - 1].isalnum())):
+            li -= 1
+        if li < 0:
+            return False
+        li -= 1
+    return True
+
+
 def find_abbreviations(text: str) -> list[tuple[int, int, str]]:
     """(start, end, abbreviation) for each abbreviation-like token in ``text``."""
     found = []
     for m in _ABBREVIATION.finditer(text):
         token = m.group(1)
+        if sum(c.isupper() for c in token) < 2 or token[0].isdigit():
+            continue  # "1-800-MEDICARE" is a phone number
         letters = [c for c in token if c.isalpha()]
         capitals = sum(c.isupper() for c in letters)
         if capitals < 2 or capitals * 2 < len(letters):
@@ -60,6 +108,8 @@ def find_abbreviations(text: str) -> list[tuple[int, int, str]]:
         if _ROMAN.match(token) or _IDENTIFIER.match(token):
             continue
         key = token[:-1] if token.endswith("s") and token[:-1].isupper() else token
+        if re.match(r"\s+genes?\b", text[m.end(1):m.end(1) + 7]):
+            continue  # "the GLA gene": a gene's symbol is its name
         if key.isalpha() and key.isupper() and (len(key) > 5 or zipf(key.lower()) >= _SHOUTED_ZIPF):
             continue  # "IMPORTANT", "AND": shouting, not an abbreviation
         found.append((m.start(1), m.end(1), key))
@@ -79,9 +129,9 @@ def _rarity(word: str) -> tuple[float, str]:
     return best, key
 
 
-_SUFFIXES = ("ness", "less", "like", "ful", "ish", "ly", "ed", "ing", "er", "ers", "y")
+_SUFFIXES = ("ability", "ness", "less", "like", "ful", "ish", "ies", "ly", "ed", "ing", "er", "ers", "y")
 _PREFIXES = ("re", "un", "non", "over", "under", "pre", "mis", "out")
-_COMMON = 3.5  # Zipf of a part that makes a derived word or compound ordinary
+_COMMON = 3.0  # Zipf of a stem that makes a derived word ordinary ("slurred", "fluttering")
 
 
 def _ordinary_form(word: str) -> bool:
@@ -91,12 +141,13 @@ def _ordinary_form(word: str) -> bool:
     w = word.lower()
     for suffix in _SUFFIXES:
         base = w[: -len(suffix)]
-        if w.endswith(suffix) and len(base) >= 4:
-            stems = {base, base + "e", base[:-1] if base[-1] == base[-2] else base, base[:-1] + "y"}
+        if w.endswith(suffix) and len(base) >= 3:
+            stems = {base, base + "e", base[:-1] if base[-1] == base[-2] else base, base + "y", base + "le",
+                     base[:-1] + "y"}
             if any(zipf(stem) >= _COMMON for stem in stems):
                 return True
     for prefix in _PREFIXES:
-        if w.startswith(prefix) and len(w) - len(prefix) >= 4 and zipf(w[len(prefix) :]) >= _COMMON:
+        if w.startswith(prefix) and len(w) - len(prefix) >= 4 and zipf(w[len(prefix) :]) >= 3.5:
             return True
     return any(zipf(w[:i]) >= 4.0 and zipf(w[i:]) >= 4.0 for i in range(3, len(w) - 2))
 
@@ -136,6 +187,7 @@ def find_candidates(
     allowed = {a.casefold() for a in allow}
     blocks = doc.document.blocks
     names = _Names(doc) if rare_zipf > 0 else None
+    everyday = everyday_words() if rare_zipf > 0 else frozenset()
     found: list[Occurrence] = []
     for si, sentence in enumerate(doc.sentences):
         base = sentence.start
@@ -144,13 +196,25 @@ def find_candidates(
         taken: list[tuple[int, int]] = []
         for m in lexicon.find(text):
             taken.append((m.start, m.end))
-            found.append(Occurrence(m.term.term, "term", si, sentence.block, base + m.start, base + m.end, m.text, m.term))
+            found.append(
+                Occurrence(m.term.term, "term", si, sentence.block, base + m.start, base + m.end, m.text, m.term)
+            )
         if abbreviations:
+            expansions: list[tuple[int, int]] = []
             for start, end, key in find_abbreviations(text):
                 if key.casefold() in allowed or any(a < end and start < b for a, b in taken):
                     continue
                 taken.append((start, end))
-                found.append(Occurrence(key, "abbreviation", si, sentence.block, base + start, base + end, text[start:end]))
+                found.append(
+                    Occurrence(key, "abbreviation", si, sentence.block, base + start, base + end, text[start:end])
+                )
+                expansion = _EXPANSION.match(text, end)
+                if expansion and long_form_matches(key, expansion.group(1)):
+                    expansions.append(expansion.span(1))  # "GFR (glomerular filtration rate)"
+            if expansions:  # the words that spell an abbreviation out are its explanation
+                taken.extend(expansions)
+                found = [o for o in found if o.sentence != si or o.kind != "term"
+                         or not any(a <= o.start - base and o.end - base <= b for a, b in expansions)]
         if names is None:
             continue
         for word in sentence.words:
@@ -167,7 +231,9 @@ def find_candidates(
                 if names.is_name(piece, at_start=start == 0 or heading):
                     continue
                 z, key = _rarity(piece)
-                if z < rare_zipf and key not in allowed and not _ordinary_form(piece):
+                limit = max(rare_zipf, _MEDICAL_SHAPE_ZIPF) if _MEDICAL_SHAPE.search(piece) else rare_zipf
+                if z < limit and key not in allowed and key not in everyday and piece.lower() not in everyday \
+                        and not _ordinary_form(piece):
                     found.append(Occurrence(key, "rare", si, sentence.block, base + start, base + end, piece))
     found.sort(key=lambda o: (o.sentence, o.start))
     return found

@@ -20,32 +20,116 @@ import re
 from dataclasses import dataclass, field
 
 from plainlint.analysis.analysed import AnalysedDocument
-from plainlint.analysis.candidates import Occurrence, find_abbreviations
+from plainlint.analysis.candidates import Occurrence, find_abbreviations, long_form_matches
+from plainlint.analysis.rarity import zipf
 from plainlint.analysis.segment import Sentence
 from plainlint.document import Block, BlockKind
 
 WEAK = "abbr-title"  # explained only in a title attribute: counts, but is reported
 
 _PAREN_AFTER = re.compile(r"\s*\(\s*([^()]{1,150}?)\s*\)")
-_NOT_AN_EXPLANATION = re.compile(r"^(?:see|page|p\.|pp\.|fig|figure|table|ref|source|for example)\b|^[\d\s.,%-]+$", re.I)
+_PAREN_AFTER_PHRASE = re.compile(r"(?:\s+[\w'-]+){0,2}?\s*\(\s*([^()]{1,150}?)\s*\)")
+_NOT_AN_EXPLANATION = re.compile(
+    r"^(?:see|page|p\.|pp\.|fig|figure|table|ref|source|for example)\b|^[\d\s.,%-]+$", re.I
+)
 _CUE_AFTER = re.compile(
     r"\s*(?:,|\(|\u2013|\u2014|-)?\s*(?:also called|also known as|also named|known as|sometimes called"
-    r"|often called|called|which means|which is|meaning|that is|i\.e\.)\b"
-    r"|\s*,\s*or\s+\w",
+    r"|often called|called|which means|which is|meaning|that is|i\.e\.)\b",
     re.I,
 )
+# "ondansetron, a medicine to stop sickness": an apposition that ends its clause; not a
+# list ("an MRI, a CT scan and an X-ray").
+_OR_PLAIN = re.compile(r"\s*,\s*or\s+((?:[\w'-]+\s*){1,4})(?:[,.;)]|$)")
+# Bare kinds that say too little to explain a term: "a test called X", "treatments like X".
+_VAGUE = frozenset(
+    "test tests treatment treatments medicine medicines drug drugs injection injections procedure procedures "
+    "operation operations thing things change changes risk risks condition conditions problem problems "
+    "option options type types kind kinds one ones".split()
+)
+_PLAIN_ZIPF = 3.0
+
+
+def _plain(words: list[str]) -> bool:
+    return bool(words) and all(not w.isupper() and zipf(w) >= _PLAIN_ZIPF for w in words)
+
+
+def _kind_named(text: str) -> bool:
+    """Do the words just before a cue name a plain, specific kind? ("anti-sickness
+    medicines such as", "a urine test called"; not "a test such as", "beta blockers like")."""
+    words = [w for w in _WORD.findall(text)[-2:] if w.lower() not in ("a", "an", "the", "some", "other", "your")]
+    if not _plain(words):
+        return False
+    return len(words) > 1 or words[0].lower() not in _VAGUE
+
+
+_APPOSITION = re.compile(
+    r"\s*,\s*(?:an?|the|one)\s+(?:(?!(?:and|or)\b)[\w'-]+\s+){0,5}?(?!(?:and|or)\b)[\w'-]+"
+    r"\s*(?:[,.;:()]|$|\s(?:that|which|who|used|to|for|of|in|made|found|given|from)\b)",
+    re.I,
+)
+# "vasopressors to raise their blood pressure": what it is for.
+_PURPOSE = re.compile(
+    r"(?:\s*,\s*(?:(?:or|and)\s+)?[\w'-]+|\s+(?:or|and)\s+[\w'-]+){0,4}"
+    r"(?:\s+(?!(?:to|and|or|may|might|will|would|can|could|should|must|want|wants|need|needs|is|are|has|have)\b)"
+    r"[\w'-]+){0,2}?\s+to\s+(?:help|stop|prevent|treat|reduce|lower|raise|control|check|measure"
+    r"|make|keep|protect|relieve|ease|calm|thin|kill|fight|block|find|see|test|look|get|boost|improve)\b",
+    re.I,
+)
+# A cue phrase before the term, perhaps with modifiers or other names between:
+# "bumps called hyperkeratotic follicular papules"; "also called renal dysplasia or X".
 _CUE_BEFORE = re.compile(
-    r"(?:also called|also known as|known as|sometimes called|often called|is called|are called|called"
-    r"|named|termed)\s*(?:an?\s+|the\s+)?[\"\u201c\u2018']?$",
+    r"(also called|also known as|known as|sometimes called|often called|is called|are called|called"
+    r"|named|termed)\s+[\"\u201c\u2018']?(?:(?:an?|the)\s+)?"
+    r"(?:[\w'-]+[\"\u201d\u2019']?(?:\s+|\s*,\s*)(?:(?:or|and)\s+)?){0,4}[\"\u201c\u2018']?$",
+    re.I,
+)
+# An example of a plainly named kind: "anti-sickness medicines, such as ondansetron or X".
+_EXAMPLE_OF = re.compile(
+    r"(\w[\w'-]*(?:\s+\(\w+\))?)[\s,]+(?:such as|like|containing|e\.g\.,?|for example,?)\s+"
+    r"(?:[\w'-]+(?:\s+[\w'-]+){0,2}(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)){0,5}$",
     re.I,
 )
 # "X means/refers to/stands for ..." defines X; "X is/are ..." only when what follows
 # reads as a description ("is a test", "are cells that", "is treatment with drugs"),
 # not a comment on it ("your prognosis is good").
+_CATEGORY = (
+    r"medicines?|drugs?|tests?|scans?|treatments?|therap(?:y|ies)|procedures?|operations?|conditions?|diseases?"
+    r"|illness(?:es)?|infections?|virus(?:es)?|bacteria|hormones?|chemicals?|substances?|proteins?|enzymes?"
+    r"|glands?|organs?|tubes?|muscles?|nerves?|cells?|tissues?|types?|kinds?|groups?|parts?|devices?|machines?"
+    r"|doctors?|specialists?|professionals?|nurses?|problems?|symptoms?|signs?|emergency|blockage|swelling"
+    r"|growths?|lumps?|bumps?|sacs?|layers?|fluid|liquid|areas?|spots?|patches|membranes?|vessels?|bones?"
+    r"|structures?|parasites?|worms?|insects?"
+)
+_FUNCTION_VERBS = (
+    r"carries|carry|stores|store|makes|make|produces|produce|controls|control|helps|help|pumps|pump|filters"
+    r"|filter|absorbs|absorb|protects|protect|measures|measure|shows|show|checks|check|records|record|treats"
+    r"|treat|prevents|prevent|stops|stop|relieves|relieve|reduces|reduce|lowers|lower|raises|raise|calms|calm"
+    r"|kills|kill|blocks|block|relaxes|relax|thins|thin|works by|uses|use|lets|let|allows|allow|happens|happen"
+    r"|looks at|look at|tells|tell|fights|fight|damages|damage|affects|affect|causes|cause"
+)
+# The next sentence goes on about it: "Some people get myalgia. This means aching muscles."
+# ("It is done in hospital." says nothing about what it is.)
+_ANAPHORA = re.compile(
+    r"^(?:this|it|these|they|that)(?:\s+(?:test|scan|medicine|drug|treatment|procedure|operation|condition)\s+\w"
+    r"|\s+(?:is|are|was)\s+(?:an?|the|when|where|how|what)\b|['\u2019]s\s+(?:an?|the|when|where)\b"
+    rf"|\s+(?:means|mean|{_FUNCTION_VERBS})\b)",
+    re.I,
+)
+# "sertraline, which can be taken...": no; "ramipril, which relax your blood vessels": yes.
+_WHICH_DOES = re.compile(
+    rf"\s*,?\s*which\s+(?:(?:{_FUNCTION_VERBS})\s|(?:is|are)\s+(?:taken|used|given|put)\b"
+    rf"|(?:is|are)\s+(?:an?\s+)?(?:[\w'-]+\s+){{0,2}}(?:{_CATEGORY})\b)",
+    re.I,
+)
 _DEFINING_VERB = re.compile(
+    r"(?:s|es)?(?:\s*\([^()]*\))?"
+    rf"(?:\s+(?:{_FUNCTION_VERBS})\s+\S"
+    r"|(?:\s+(?!(?:is|are|was|were|means?|will|may|might|can|could|should|must|would|and|or)\b)[\w'-]+"
+    r"|\s*\([^()]*\)|\s*,[^,]{1,40},|\s+(?:and|or)\s+[\w'-]+){0,4}?"
     r"\s+(?:(?:means|mean|refers to|refer to|describes|describe|stands for)\s+\S"
     r"|(?:is|are|was|were)\s+(?:(?:a|an|the|one|any|some|something|someone|when|where|what|how)\b"
-    r"|\w+(?:\s+\w+){0,2}?\s+(?:that|which|who|where|used|with|for|of|caused)\b))",
+    rf"|(?:[\w'-]+\s+){{0,3}}?(?:{_CATEGORY})\b"
+    r"|\w+(?:\s+\w+){0,2}?\s+(?:that|which|who|where|used|with|for|of|caused)\b)))",
     re.I,
 )
 # What may come before a term at the start of a defining sentence: "A", "The", "Your",
@@ -53,28 +137,16 @@ _DEFINING_VERB = re.compile(
 _DEFINITION_LEAD = re.compile(r"^(?:(?:an?|the|your|this|these)\s+)?(?:[\w\u2019'-]+\s+){0,2}$", re.I)
 # A section that opens by defining its heading's term without repeating it.
 _SECTION_DEFINES = re.compile(r"^(?:this|it|they|these)(?:\s+(?:is|are|means|mean)|'s|\u2019s)\s", re.I)
-_OPEN_PAREN_BEFORE = re.compile(r"\(\s*(?:the\s+|an?\s+)?$", re.I)
-_ALIAS_LEAD = re.compile(r"(?:also called|also known as|sometimes called|other names(?: for (?:it|this))?(?: are| include)?)\s*:$", re.I)
+_OPEN_PAREN_BEFORE = re.compile(r"\(\s*(?:the\s+|an?\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
+_CLOSE_PAREN_AFTER = re.compile(r"(?:\s+[\w'-]+){0,2}\s*\)")
+# "To control your heart rate, you may take diltiazem": the sentence opens with the purpose.
+_PURPOSE_FIRST = re.compile(r"^to\s+[\w'-]+\b[^,]{0,80},", re.I)
+_COLON_DEFINITION = re.compile(r"\s*:\s*(?:an?|the)\s+\w", re.I)
+_ALIAS_LEAD = re.compile(
+    r"(?:also called|also known as|sometimes called|other names(?: for (?:it|this))?(?: are| include)?)\s*:$", re.I
+)
 _GLOSSARY_LINK = re.compile(r"gloss|dictionar|defin|/terms?/|#", re.I)
 _WORD = re.compile(r"[^\W\d_][\w\u2019'-]*")
-
-
-def long_form_matches(abbreviation: str, candidate: str) -> bool:
-    """Do the abbreviation's letters appear in order in ``candidate``, the first one
-    starting a word? The core test of Schwartz and Hearst's algorithm."""
-    short = [c for c in abbreviation.lower() if c.isalnum()]
-    long = candidate.lower()
-    if not short or len(long) <= len(short):
-        return False
-    li = len(long) - 1
-    for si in range(len(short) - 1, -1, -1):
-        c = short[si]
-        while li >= 0 and (long[li] != c or (si == 0 and li > 0 and long[li - 1].isalnum())):
-            li -= 1
-        if li < 0:
-            return False
-        li -= 1
-    return True
 
 
 def _long_form_before(abbreviation: str, before: str) -> bool:
@@ -115,21 +187,40 @@ def glossed_here(occ: Occurrence, sentence: Sentence, block: Block) -> str | Non
     text = block.text
     after = text[occ.end : sentence.end + 160]
     before = text[sentence.start : occ.start]
-    paren = _PAREN_AFTER.match(after)
+    if occ.abbreviation and (colon := re.match(r"\s*[:\u2013\u2014-]\s*(.{3,80})", after)) \
+            and long_form_matches(occ.key, colon.group(1)):
+        return "abbreviation: long form"
+    paren = (_PAREN_AFTER if occ.abbreviation else _PAREN_AFTER_PHRASE).match(after)
     if paren and _explains(paren.group(1), occ):
         return "term (plain words)"
-    if not occ.abbreviation:  # "a massage called MLD" still leaves the letters unexplained
-        if _CUE_AFTER.match(after):
-            return "cue phrase after"
-        if _CUE_BEFORE.search(before):
-            return "cue phrase before"
-    if _OPEN_PAREN_BEFORE.search(before) and re.match(r"\s*\)", after):
+    if not occ.abbreviation and _CUE_AFTER.match(after):
+        return "cue phrase after"
+    or_plain = _OR_PLAIN.match(after)
+    if not occ.abbreviation and or_plain and _plain(_WORD.findall(or_plain.group(1))):
+        return "term, or plain words"
+    if _APPOSITION.match(after) or _COLON_DEFINITION.match(after):
+        return "apposition"
+    if _WHICH_DOES.match(after):
+        return "what it does"
+    if _PURPOSE_FIRST.match(before):
+        return "purpose"
+    if _PURPOSE.match(after):
+        return "purpose"
+    cue = _CUE_BEFORE.search(before)
+    if cue:
+        naming = cue.group(1).lower() in ("called", "named", "termed")
+        if not naming or _kind_named(before[: cue.start()]):
+            return "cue phrase before"  # "a urine test called ACR": the reader knows what it is
+    example = _EXAMPLE_OF.search(before)
+    if example and _kind_named(before[: example.end(1)]):
+        return "example of a kind"
+    if occ.abbreviation and re.search(r",\s*or\s*$", before) and _long_form_before(occ.key, before.rstrip(" ,or")):
+        return "long form, or abbreviation"
+    if _OPEN_PAREN_BEFORE.search(before) and _CLOSE_PAREN_AFTER.match(after):
         outside = before[: before.rfind("(")]
-        if occ.abbreviation:
-            if _long_form_before(occ.key, outside):
+        if not occ.abbreviation or _long_form_before(occ.key, outside) or len(_WORD.findall(outside)) >= 2:
+            if _WORD.search(outside):
                 return "plain words (term)"
-        elif _WORD.search(outside):
-            return "plain words (term)"
     if defines(occ.text, sentence, block, case_sensitive=occ.abbreviation):
         return "definition sentence"
     return weak
@@ -210,6 +301,10 @@ def explanation(doc: AnalysedDocument, occ: Occurrence, page: PageGlosses) -> st
         nblock = blocks[following.block]
         if defines(occ.text, following, nblock, occ.abbreviation):
             return "next sentence"
+        tail = block.text[occ.end : sentence.end]
+        if following.block == occ.block and len(_WORD.findall(tail)) <= 1 \
+                and _ANAPHORA.match(nblock.text[following.start : following.end]):
+            return "next sentence"  # only when the term ends its sentence, so "this" is the term
         alias = abbreviation_in_brackets(occ, block)
         if alias and defines(alias, following, nblock, case_sensitive=True):
             return "next sentence"
