@@ -101,6 +101,8 @@ def find_abbreviations(text: str) -> list[tuple[int, int, str]]:
         token = m.group(1)
         if sum(c.isupper() for c in token) < 2 or token[0].isdigit():
             continue  # "1-800-MEDICARE" is a phone number
+        if all(len(part) == 1 for part in token.split("-")):
+            continue  # "A-Z", "T-B-A": letters, not an abbreviation
         letters = [c for c in token if c.isalpha()]
         capitals = sum(c.isupper() for c in letters)
         if capitals < 2 or capitals * 2 < len(letters):
@@ -143,7 +145,7 @@ def _ordinary_form(word: str) -> bool:
         base = w[: -len(suffix)]
         if w.endswith(suffix) and len(base) >= 3:
             stems = {base, base + "e", base[:-1] if base[-1] == base[-2] else base, base + "y", base + "le",
-                     base[:-1] + "y"}
+                     base[:-1] + "y", base + "able"}
             if any(zipf(stem) >= _COMMON for stem in stems):
                 return True
     for prefix in _PREFIXES:
