@@ -1,17 +1,21 @@
 """Finding where a writer has explained a term: the ways health writers gloss words.
 
 At the term's first use, or in the sentence that follows it:
-  plain words (term)            your outlook (prognosis)
+  plain words (term)            your outlook (prognosis); too acidic (metabolic acidosis)
   term (plain words)            uterus (womb); CSF (cerebrospinal fluid)
-  cue phrases                   term, also called / known as / sometimes called / which means / or
-                                also called / known as / this is called term
-  a definition sentence         A lumbar puncture is a test to...; Leptomeningeal metastases mean...
+  cue phrases                   also called / known as / which means / that is; "uterus, or womb,"
+  naming a plain kind           bumps called papules; a urine test called ACR
+  apposition                    ondansetron, a medicine to stop sickness, ...
+  example of a plain kind       anti-sickness medicines, such as ondansetron
+  what it is for or does        vasopressors to raise blood pressure; X, which relax your vessels
+  a definition sentence         A lumbar puncture is a test to...; The rectum stores stool...
+  going on about it             Some people get myalgia. This means aching muscles.
   markup                        <dfn>term</dfn>, a link to a glossary entry, <abbr title> (weak)
 Anywhere on the page, for the whole page:
   a <dl> glossary; a heading naming the term whose section opens by defining it
   ("What is a biopsy?" / "A biopsy is..."); a list of other names after "also called:".
 Abbreviations must sit next to a long form whose letters they take, in either order
-(after Schwartz and Hearst, 2003).
+(after Schwartz and Hearst, 2003), or next to words that say what they are.
 """
 
 from __future__ import annotations
@@ -37,8 +41,8 @@ _CUE_AFTER = re.compile(
     r"|often called|called|which means|which is|meaning|that is|i\.e\.)\b",
     re.I,
 )
-# "ondansetron, a medicine to stop sickness": an apposition that ends its clause; not a
-# list ("an MRI, a CT scan and an X-ray").
+# "uterus, or womb,": only when the words after "or" are plain ("ezetimibe, or an injection
+# called inclisiran" offers an alternative, not an explanation).
 _OR_PLAIN = re.compile(r"\s*,\s*or\s+((?:[\w'-]+\s*){1,4})(?:[,.;)]|$)")
 # Bare kinds that say too little to explain a term: "a test called X", "treatments like X".
 _VAGUE = frozenset(
@@ -62,6 +66,8 @@ def _kind_named(text: str) -> bool:
     return len(words) > 1 or words[0].lower() not in _VAGUE
 
 
+# "ondansetron, a medicine to stop sickness": an apposition that ends its clause; not a
+# list ("an MRI, a CT scan and an X-ray").
 _APPOSITION = re.compile(
     r"\s*,\s*(?:an?|the|one)\s+(?:(?!(?:and|or)\b)[\w'-]+\s+){0,5}?(?!(?:and|or)\b)[\w'-]+"
     r"\s*(?:[,.;:()]|$|\s(?:that|which|who|used|to|for|of|in|made|found|given|from)\b)",
@@ -135,8 +141,6 @@ _DEFINING_VERB = re.compile(
 # What may come before a term at the start of a defining sentence: "A", "The", "Your",
 # and up to two modifiers ("Leptomeningeal metastases mean...").
 _DEFINITION_LEAD = re.compile(r"^(?:(?:an?|the|your|this|these)\s+)?(?:[\w\u2019'-]+\s+){0,2}$", re.I)
-# A section that opens by defining its heading's term without repeating it.
-_SECTION_DEFINES = re.compile(r"^(?:this|it|they|these)(?:\s+(?:is|are|means|mean)|'s|\u2019s)\s", re.I)
 _OPEN_PAREN_BEFORE = re.compile(r"\(\s*(?:the\s+|an?\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
 _CLOSE_PAREN_AFTER = re.compile(r"(?:\s+[\w'-]+){0,2}\s*\)")
 # "To control your heart rate, you may take diltiazem": the sentence opens with the purpose.
@@ -263,7 +267,8 @@ def page_glosses(doc: AnalysedDocument, occurrences: list[Occurrence]) -> PageGl
         if opening is not None:
             sentence, block = opening
             lead = block.text[sentence.start : sentence.end]
-            if _SECTION_DEFINES.match(lead) or defines(occ.text, sentence, block, occ.abbreviation):
+            # a section may open by defining its heading's term without repeating it
+            if _ANAPHORA.match(lead) or defines(occ.text, sentence, block, occ.abbreviation):
                 page.sections.add(occ.key)
     return page
 
