@@ -75,6 +75,34 @@ def check(paths: tuple[str, ...], fmt: str, config_path: str | None, fail_on: st
     sys.exit(EXIT_CLEAN)
 
 
+@main.command("rules")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Show the settings from this file instead of the nearest rules.yml or .plainlint.yml.")
+def list_rules(config_path: str | None) -> None:
+    """List the rules with their settings, what they check and the guidance behind them."""
+    import textwrap
+
+    from plainlint.config import ConfigError, load_config
+    from plainlint.rules import RULES
+
+    try:
+        config = load_config(Path(config_path) if config_path else None, search_from=Path.cwd())
+    except ConfigError as exc:
+        click.echo(f"plainlint: invalid settings\n{exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    for rule_id, rule in RULES.items():
+        settings = config.rules[rule_id]
+        state = settings.severity.label if settings.enabled else "disabled"
+        click.echo(f"{rule_id} ({state})")
+        click.echo(f"  {rule.summary}")
+        click.echo(textwrap.fill(rule.rationale, width=88, initial_indent="  ", subsequent_indent="  "))
+        for option in rule.options:
+            click.echo(f"  {option.name}: {settings.options[option.name]!r}  {option.help}")
+        for source in rule.sources:
+            click.echo(f"  source: {source}")
+        click.echo("")
+
+
 def _write_atomically(path: Path, text: str) -> None:
     """Write a report so that an interrupted run never leaves half a file."""
     import tempfile

@@ -176,3 +176,15 @@ def test_checking_never_touches_textstat_or_nltk():
     )
     proc = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True)
     assert proc.stdout.strip() == "True []", proc.stderr
+
+
+def test_rules_lists_every_rule_with_its_settings(pages):
+    (pages / "rules.yml").write_text("rules:\n  sentence-length:\n    max-words: 18\n  heading-structure:\n    enabled: false\n")
+    result = run("rules")
+    assert result.exit_code == 0
+    out = result.output
+    for rule_id in ("reading-grade", "sentence-length", "unexplained-jargon", "heading-structure"):
+        assert f"\n{rule_id} (" in "\n" + out
+    assert "sentence-length (warning)" in out and "  max-words: 18  " in out
+    assert "heading-structure (disabled)" in out
+    assert "source: WCAG 2.2 success criterion 3.1.5 Reading Level" in out
