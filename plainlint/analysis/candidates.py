@@ -22,7 +22,10 @@ from plainlint.lexicon import Lexicon, Term, bundled_terms
 # Two or more capitals, possibly with digits, lower case letters or "&" among them:
 # MRI, CSF, CT, mRNA, HbA1c, A&E, COVID-19. A trailing "s" is a plural (GPs, MRIs).
 _ABBREVIATION = re.compile(r"(?<![\w&-])([A-Za-z0-9&]+(?:-[A-Za-z0-9&]+)*)(?![\w&-])")
-_ROMAN = re.compile(r"^(?=[MDCLXVI])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$")
+# Roman numerals as used in text ("type II", "stage III"); MD, CD and MI are abbreviations.
+_ROMAN = re.compile(r"^(?=[XVI])X{0,3}(?:IX|IV|V?I{0,3})$")
+_PART = re.compile(r"([A-Za-z0-9&]+)")
+_NUMBERED = re.compile(r"\b(?:stage|type|grade|class|phase|part|chapter|level|section|step|volume|vol\.?)\s+$", re.I)
 _IDENTIFIER = re.compile(r"^[A-Z]+\d{2,}$")  # "SCR18", "ARIA16": codes, not words
 # An ALL-CAPS word this common in lower case is a shouted word ("AND", "NOTE"), not an
 # abbreviation; "AIDS" (4.3) and "HIV" (4.2) stay abbreviations.
@@ -37,11 +40,11 @@ _MEDICAL_SHAPE = re.compile(
     r"|genic|toxic|coccus|cocci)$"
     r"|^(?:cardio|neuro|nephr|hepat|gastr|oste|haem|hem[ao]|hypo|hyper|dys|brady|tachy|angio|arteri|thromb"
     r"|myo|derm|endo|enter|pulmon|bronch|laryng|pharyng|ophthalm|oto|rhino|uro|gyn|obstet|onco|immuno"
-    r"|glyc|lipo|lymph|leuk|erythro|crani|cerebr|mening|spin|vertebr|thorac|abdomin|colo|recto|cervic|ovari"
+    r"|glyc|lipo|lymph|leuk|erythro|crani|cerebr|mening|spinal|vertebr|thorac|abdomin|colo|recto|cervic|ovari"
     r"|uter|prostat|thyr|adren|pancrea|renal|coron|congenit|ather|embol|aneur|steno|ischa?em)",
     re.I,
 )
-_MEDICAL_SHAPE_ZIPF = 4.0
+_MEDICAL_SHAPE_ZIPF = 3.5
 _EXPANSION = re.compile(r"\s*\(\s*([^()]{3,120}?)\s*\)")
 _LETTERS = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 
@@ -94,10 +97,19 @@ def long_form_matches(abbreviation: str, candidate: str) -> bool:
     return True
 
 
+def _tokens(text: str):
+    """Abbreviation-shaped tokens; a hyphenated word also yields its parts, so that
+    "HPV-related" offers "HPV" while "COVID-19" stays whole."""
+    for m in _ABBREVIATION.finditer(text):
+        yield m
+        if "-" in m.group(1) and sum(c.isupper() for c in m.group(1)) * 2 < sum(c.isalpha() for c in m.group(1)):
+            yield from _PART.finditer(text, m.start(1), m.end(1))
+
+
 def find_abbreviations(text: str) -> list[tuple[int, int, str]]:
     """(start, end, abbreviation) for each abbreviation-like token in ``text``."""
     found = []
-    for m in _ABBREVIATION.finditer(text):
+    for m in _tokens(text):
         token = m.group(1)
         if sum(c.isupper() for c in token) < 2 or token[0].isdigit():
             continue  # "1-800-MEDICARE" is a phone number
@@ -107,8 +119,9 @@ def find_abbreviations(text: str) -> list[tuple[int, int, str]]:
         capitals = sum(c.isupper() for c in letters)
         if capitals < 2 or capitals * 2 < len(letters):
             continue  # "McDonald", "iPhone": names, not abbreviations
-        if _ROMAN.match(token) or _IDENTIFIER.match(token):
-            continue
+        numeral = _ROMAN.match(token) and (token != "IV" or _NUMBERED.search(text, 0, m.start(1)))
+        if numeral or _IDENTIFIER.match(token):
+            continue  # "stage II", "stage IV" (but "an IV drip" is intravenous); "SCR18"
         key = token[:-1] if token.endswith("s") and token[:-1].isupper() else token
         if re.match(r"\s+genes?\b", text[m.end(1):m.end(1) + 7]):
             continue  # "the GLA gene": a gene's symbol is its name

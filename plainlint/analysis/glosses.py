@@ -48,7 +48,7 @@ _OR_PLAIN = re.compile(r"\s*,\s*or\s+((?:[\w'-]+\s*){1,4})(?:[,.;)]|$)")
 _VAGUE = frozenset(
     "test tests treatment treatments medicine medicines drug drugs injection injections procedure procedures "
     "operation operations thing things change changes risk risks condition conditions problem problems "
-    "option options type types kind kinds one ones".split()
+    "option options type types kind kinds one ones place places area areas part parts way ways".split()
 )
 _PLAIN_ZIPF = 3.0
 
@@ -104,7 +104,7 @@ _CATEGORY = (
     r"|glands?|organs?|tubes?|muscles?|nerves?|cells?|tissues?|types?|kinds?|groups?|parts?|devices?|machines?"
     r"|doctors?|specialists?|professionals?|nurses?|problems?|symptoms?|signs?|emergency|blockage|swelling"
     r"|growths?|lumps?|bumps?|sacs?|layers?|fluid|liquid|areas?|spots?|patches|membranes?|vessels?|bones?"
-    r"|structures?|parasites?|worms?|insects?"
+    r"|structures?|parasites?|worms?|insects?|surgery|operations?|ways?"
 )
 _FUNCTION_VERBS = (
     r"carries|carry|stores|store|makes|make|produces|produce|controls|control|helps|help|pumps|pump|filters"
@@ -118,6 +118,7 @@ _FUNCTION_VERBS = (
 _ANAPHORA = re.compile(
     r"^(?:this|it|these|they|that)(?:\s+(?:test|scan|medicine|drug|treatment|procedure|operation|condition)\s+\w"
     r"|\s+(?:is|are|was)\s+(?:an?|the|when|where|how|what)\b|['\u2019]s\s+(?:an?|the|when|where)\b"
+    r"|\s+(?:is|are)\s+(?:[\w'-]+\s+){0,2}?(?:" + _CATEGORY + r")\b"
     rf"|\s+(?:means|mean|{_FUNCTION_VERBS})\b)",
     re.I,
 )
