@@ -161,3 +161,34 @@ def test_other_names_listed_after_also_called():
 def test_codes_roman_numerals_and_shouting_are_not_abbreviations():
     html = "<h1>x</h1><p>Stage II and III. See technique SCR18. NOTE: bring water AND food.</p>"
     assert terms(html) == []
+
+
+def test_abbreviations_inside_words_and_numerals():
+    assert terms("<h1>x</h1><p>Most HPV-related cancers respond well.</p>") == ["HPV"]
+    assert terms("<h1>x</h1><p>You will have an IV drip.</p>") == ["IV"]
+    assert terms("<h1>x</h1><p>It was stage IV, not type II.</p>") == []
+    assert terms("<h1>x</h1><p>Choose from our A-Z list or call 1-800-MEDICARE.</p>") == []
+
+
+def test_explanations_health_writers_use():
+    cases = [
+        "You may be given ondansetron, a medicine to stop you being sick.",
+        "Your team will give you anti-sickness medicines, such as ondansetron.",
+        "Some people need vasopressors to raise their blood pressure.",
+        "Some people get myalgia. This means aching or weak muscles.",
+        "The rectum stores poo until you go to the toilet.",
+        "Your kidneys are checked with a urine test called ACR, which looks for protein.",
+        "Your care team will check your GFR (glomerular filtration rate) every year.",
+    ]
+    for sentence in cases:
+        assert terms(f"<h1>x</h1><p>{sentence}</p>") == [], sentence
+    # ...and ways that look alike but explain nothing
+    assert terms("<h1>x</h1><p>Ask about beta blockers, such as bisoprolol.</p>") == ["bisoprolol"]
+    assert terms("<h1>x</h1><p>You may need an injection called inclisiran.</p>") == ["inclisiran"]
+    assert terms("<h1>x</h1><p>You may need a lumbar puncture. It is done in hospital.</p>") == ["lumbar puncture"]
+
+
+def test_the_cases_above_use_real_candidates():
+    """Guard against vacuous passes: each term explained above is reported when left bare."""
+    for term in ("ondansetron", "vasopressors", "myalgia", "rectum", "ACR", "GFR"):
+        assert terms(f"<h1>x</h1><p>Ask about {term} today.</p>") == [term], term

@@ -50,7 +50,7 @@ _VAGUE = frozenset(
     "operation operations thing things change changes risk risks condition conditions problem problems "
     "option options type types kind kinds one ones place places area areas part parts way ways".split()
 )
-_PLAIN_ZIPF = 3.0
+_PLAIN_ZIPF = 3.5
 
 
 def _plain(words: list[str]) -> bool:
