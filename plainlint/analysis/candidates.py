@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Iterable
 
@@ -21,7 +21,8 @@ from plainlint.lexicon import Lexicon, Term, bundled_terms
 
 # Two or more capitals, possibly with digits, lower case letters or "&" among them:
 # MRI, CSF, CT, mRNA, HbA1c, A&E, COVID-19. A trailing "s" is a plural (GPs, MRIs).
-_ABBREVIATION = re.compile(r"(?<![\w&-])([A-Za-z0-9&]+(?:-[A-Za-z0-9&]+)*)(?![\w&-])")
+# (The lookahead skips, at C speed, the many tokens with fewer than two capitals.)
+_ABBREVIATION = re.compile(r"(?<![\w&-])(?=[\w&-]*?[A-Z][\w&-]*?[A-Z])([A-Za-z0-9&]+(?:-[A-Za-z0-9&]+)*)(?![\w&-])")
 # Roman numerals as used in text ("type II", "stage III"); MD, CD and MI are abbreviations.
 _ROMAN = re.compile(r"^(?=[XVI])X{0,3}(?:IX|IV|V?I{0,3})$")
 _PART = re.compile(r"([A-Za-z0-9&]+)")
@@ -131,6 +132,7 @@ def find_abbreviations(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+@lru_cache(maxsize=65536)
 def _rarity(word: str) -> tuple[float, str]:
     """(Zipf, key) of a word, crediting a plural or possessive with its commoner base."""
     lower = word.lower().replace("\u2019", "'")
