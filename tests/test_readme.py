@@ -42,3 +42,18 @@ def test_both_setup_commands_are_stated():
     test_command = "pip install -e '.[test]' && python -m pytest"
     assert test_command in README
     assert test_command in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_json_example_is_what_plainlint_prints():
+    import json
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "plainlint", "check", "examples/lymphoedema.html", "--format", "json"],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    actual = json.loads(proc.stdout)
+    shown = json.loads(fenced_after("`--format json` prints one document"))
+    assert shown["summary"] == actual["summary"]
+    assert shown["files"][0]["metrics"] == actual["files"][0]["metrics"]
+    for finding in shown["files"][0]["findings"]:
+        assert finding in actual["files"][0]["findings"]
