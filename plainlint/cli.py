@@ -56,8 +56,8 @@ def check(paths: tuple[str, ...], fmt: str, config_path: str | None, fail_on: st
     targets, problems = collect(list(paths))
     results = [check_file(t.path, config, t.display) for t in targets]
     results += [FileResult(path, error=problem) for path, problem in problems]
-    formula = config.rules["reading-grade"].options["formula"]
-    report = summarise(results, formula)
+    grading = config.rules["reading-grade"].options
+    report = summarise(results, grading["formula"], grading["min-words"])
 
     if colour is None:
         colour = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")

@@ -25,12 +25,13 @@ class FileResult:
     counts: Counts | None = None  # None when the file could not be checked
     error: str | None = None
 
-    def metrics(self, formula: str) -> dict | None:
-        """Per-file figures for reports: computed here so reporters never compute."""
+    def metrics(self, formula: str, min_words: int) -> dict | None:
+        """Per-file figures for reports: computed here so reporters never compute.
+        The grade is None on pages shorter than ``min_words``: the formulas need text."""
         if self.counts is None:
             return None
         c = self.counts
-        value = grade(c, formula)
+        value = grade(c, formula) if c.words >= min_words else None
         return {
             "words": c.words,
             "sentences": c.sentences,

@@ -29,7 +29,8 @@ class Report:
     summary: Summary
 
 
-def summarise(results: list[FileResult], formula: str) -> Report:
+def summarise(results: list[FileResult], formula: str, min_words: int) -> Report:
+    """Counts by severity, and one grade over all the text checked (None below ``min_words``)."""
     by_severity = {s.label: 0 for s in sorted(Severity, reverse=True)}
     total = Counts()
     for result in results:
@@ -37,7 +38,7 @@ def summarise(results: list[FileResult], formula: str) -> Report:
             by_severity[finding.severity.label] += 1
         if result.counts is not None:
             total = total + result.counts
-    value = grade(total, formula)
+    value = grade(total, formula) if total.words >= min_words else None
     summary = Summary(
         len(results),
         sum(r.error is not None for r in results),
@@ -45,4 +46,4 @@ def summarise(results: list[FileResult], formula: str) -> Report:
         None if value is None else round(value, 1),
         formula,
     )
-    return Report(results, [r.metrics(formula) for r in results], summary)
+    return Report(results, [r.metrics(formula, min_words) for r in results], summary)

@@ -35,6 +35,6 @@ def summary_line(report: Report) -> str:
     if s.unreadable:
         files += f" ({s.unreadable} could not be read)"
     grade = (
-        f"reading grade {s.grade:.1f} ({s.grade_name})" if s.grade is not None else "no text to grade"
+        f"reading grade {s.grade:.1f} ({s.grade_name})" if s.grade is not None else "too little text to grade"
     )
     return f"{files}: {counts}; {grade}."
