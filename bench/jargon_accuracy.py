@@ -1,13 +1,16 @@
-"""Precision and recall of unexplained-jargon findings on the labelled set in bench/jargon_eval/.
+"""Precision and recall of unexplained-jargon findings on the labelled sets in bench/jargon_eval/.
 
     python bench/jargon_accuracy.py [--details]
 
-Each labelled page lists every jargon term on it, marked glossed or not at its first use
-(labelled by hand, blind to plainlint's output: see bench/jargon_eval/README.md). A finding
-is a true positive when it names a term labelled unglossed; a false positive when it names a
-term labelled glossed, or a word the labeller did not count as jargon. Recall is over the
-terms labelled unglossed. Own pages ship in the repository; MedQuAD pages are rendered
-from ../shared/corpus/medquad/ and skipped when it is absent.
+Two sets: the development set (bench/jargon_eval/labels.yml), used to find and fix the
+rule's errors, and a held-out set (bench/jargon_eval/holdout/), labelled later by another
+annotator blind to plainlint and to the first set, and not tuned against. Each labelled
+page lists every jargon term on it, marked glossed or not at its first use, by hand (see
+the sets' README.md files). A finding is a true positive when it names a term labelled
+unglossed; a false positive when it names a term labelled glossed, or a word the labeller
+did not count as jargon. Recall is over the terms labelled unglossed. Own pages ship in the
+repository; MedQuAD pages are rendered from ../shared/corpus/medquad/ and skipped when it is
+absent.
 """
 
 from __future__ import annotations
@@ -106,18 +109,19 @@ def score_page(name: str, html: str, labels: list[dict], config) -> Score:
     return score
 
 
-def evaluate(config=None) -> dict[str, Score]:
-    """Scores by source: "own" pages always; "medquad" when ../shared is present."""
+def evaluate(config=None, folder: Path = EVAL) -> dict[str, Score]:
+    """Scores by source for the labels in ``folder`` (the development set, or its
+    ``holdout/``): "own" pages always; "medquad" when ../shared is present."""
     from medquad import medquad_page
 
     from plainlint.config import load_config
 
     config = config or load_config()
-    entries = yaml.safe_load((EVAL / "labels.yml").read_text(encoding="utf-8"))
+    entries = yaml.safe_load((folder / "labels.yml").read_text(encoding="utf-8"))
     scores = {"own": Score(), "medquad": Score()}
     for entry in entries:
         if "page" in entry:
-            path = EVAL / entry["page"]
+            path = folder / entry["page"]
             scores["own"].add(score_page(entry["page"], path.read_text(encoding="utf-8"), entry["terms"], config))
         elif MEDQUAD.is_dir():
             name = f"{entry['medquad']}#{entry['pid']}"
@@ -127,16 +131,20 @@ def evaluate(config=None) -> dict[str, Score]:
 
 
 def main() -> None:
-    scores = evaluate()
-    total = Score()
-    print(f"{'set':<10}{'pages':>6}{'TP':>6}{'FP':>6}{'FN':>6}{'precision':>11}{'recall':>8}")
-    for name, s in scores.items():
-        total.add(s)
-        if s.pages:
-            print(f"{name:<10}{s.pages:>6}{s.tp:>6}{s.fp:>6}{s.fn:>6}{s.precision:>11.3f}{s.recall:>8.3f}")
-    print(f"{'all':<10}{total.pages:>6}{total.tp:>6}{total.fp:>6}{total.fn:>6}{total.precision:>11.3f}{total.recall:>8.3f}")
+    details: list[str] = []
+    print(f"{'set':<20}{'pages':>6}{'TP':>6}{'FP':>6}{'FN':>6}{'precision':>11}{'recall':>8}")
+    for label, folder in (("development", EVAL), ("held-out", EVAL / "holdout")):
+        total = Score()
+        for name, s in evaluate(folder=folder).items():
+            total.add(s)
+            if s.pages:
+                row = f"{label} {name}"
+                print(f"{row:<20}{s.pages:>6}{s.tp:>6}{s.fp:>6}{s.fn:>6}{s.precision:>11.3f}{s.recall:>8.3f}")
+        row = f"{label} all"
+        print(f"{row:<20}{total.pages:>6}{total.tp:>6}{total.fp:>6}{total.fn:>6}{total.precision:>11.3f}{total.recall:>8.3f}")
+        details += [f"{label}: {d}" for d in total.details]
     if "--details" in sys.argv:
-        print("\n".join(sorted(total.details)))
+        print("\n".join(sorted(details)))
 
 
 if __name__ == "__main__":

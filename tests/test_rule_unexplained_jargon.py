@@ -192,3 +192,8 @@ def test_the_cases_above_use_real_candidates():
     """Guard against vacuous passes: each term explained above is reported when left bare."""
     for term in ("ondansetron", "vasopressors", "myalgia", "rectum", "ACR", "GFR"):
         assert terms(f"<h1>x</h1><p>Ask about {term} today.</p>") == [term], term
+
+
+def test_dash_apposition():
+    assert terms("<h1>x</h1><p>You may have tonometry \u2013 a quick test of the pressure in your eye.</p>") == []
+    assert terms("<h1>x</h1><p>You may have tonometry.</p>") == ["tonometry"]

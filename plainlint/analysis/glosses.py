@@ -66,10 +66,10 @@ def _kind_named(text: str) -> bool:
     return len(words) > 1 or words[0].lower() not in _VAGUE
 
 
-# "ondansetron, a medicine to stop sickness": an apposition that ends its clause; not a
-# list ("an MRI, a CT scan and an X-ray").
+# "ondansetron, a medicine to stop sickness" (or with a dash): an apposition that ends its
+# clause; not a list ("an MRI, a CT scan and an X-ray").
 _APPOSITION = re.compile(
-    r"\s*,\s*(?:an?|the|one)\s+(?:(?!(?:and|or)\b)[\w'-]+\s+){0,5}?(?!(?:and|or)\b)[\w'-]+"
+    r"\s*(?:,|\u2013|\u2014|\s-)\s*(?:an?|the|one)\s+(?:(?!(?:and|or)\b)[\w'-]+\s+){0,5}?(?!(?:and|or)\b)[\w'-]+"
     r"\s*(?:[,.;:()]|$|\s(?:that|which|who|used|to|for|of|in|made|found|given|from)\b)",
     re.I,
 )
