@@ -197,3 +197,9 @@ def test_the_cases_above_use_real_candidates():
 def test_dash_apposition():
     assert terms("<h1>x</h1><p>You may have tonometry \u2013 a quick test of the pressure in your eye.</p>") == []
     assert terms("<h1>x</h1><p>You may have tonometry.</p>") == ["tonometry"]
+
+
+def test_place_names_and_uk_spellings():
+    assert terms("<h1>x</h1><p>Endoscopy Unit: call 01632 960 444.</p>") == []
+    # "stabiliser" is rare in English lists, "stabilizer" less so: the spelling is not the jargon
+    assert terms("<h1>x</h1><p>Lithium is a mood stabiliser that you take every day.</p>") == []

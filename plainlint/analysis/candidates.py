@@ -25,6 +25,9 @@ from plainlint.lexicon import Lexicon, Term, bundled_terms
 _ABBREVIATION = re.compile(r"(?<![\w&-])(?=[\w&-]*?[A-Z][\w&-]*?[A-Z])([A-Za-z0-9&]+(?:-[A-Za-z0-9&]+)*)(?![\w&-])")
 # Roman numerals as used in text ("type II", "stage III"); MD, CD and MI are abbreviations.
 _ROMAN = re.compile(r"^(?=[XVI])X{0,3}(?:IX|IV|V?I{0,3})$")
+_PLACE = re.compile(
+    r"\s+(?:Unit|Department|Clinic|Centre|Center|Service|Services|Team|Ward|Hospital|Trust|Society|Foundation)\b"
+)
 _PART = re.compile(r"([A-Za-z0-9&]+)")
 _NUMBERED = re.compile(r"\b(?:stage|type|grade|class|phase|part|chapter|level|section|step|volume|vol\.?)\s+$", re.I)
 _IDENTIFIER = re.compile(r"^[A-Z]+\d{2,}$")  # "SCR18", "ARIA16": codes, not words
@@ -143,7 +146,14 @@ def _rarity(word: str) -> tuple[float, str]:
             z = zipf(base)
             if z > best:
                 best, key = z, base
+    us = _US_SPELLING.sub(lambda m: _US[m.group()], key)
+    if us != key:  # "stabiliser", "anaemia": English lists count the US spelling more often
+        best = max(best, zipf(us))
     return best, key
+
+
+_US = {"ise": "ize", "iser": "izer", "isation": "ization", "our": "or", "ae": "e", "oe": "e", "tre": "ter"}
+_US_SPELLING = re.compile(r"isation|iser|ise(?=[sd]?$)|our(?=s?$)|(?<=[a-z])ae|(?<=[a-z])oe|tre(?=s?$)")
 
 
 _SUFFIXES = ("ability", "ness", "less", "like", "ful", "ish", "ies", "ly", "ed", "ing", "er", "ers", "y")
@@ -184,9 +194,11 @@ class _Names:
                 elif i and not heading and w.text[:1].isupper():
                     self.capital_mid.add(w.text.lower())
 
-    def is_name(self, word: str, at_start: bool) -> bool:
+    def is_name(self, word: str, at_start: bool, following: str = "") -> bool:
         if not word[:1].isupper() or word.isupper():
             return False
+        if _PLACE.match(following):
+            return True  # "Endoscopy Unit", "Rheumatology Clinic": the name of a place
         lower = word.lower()
         if not at_start:
             return lower not in self.lower
@@ -245,7 +257,7 @@ def find_candidates(
                     continue
                 if not (piece.islower() or piece.istitle()):
                     continue  # ALL CAPS and mixed case are abbreviations or product names
-                if names.is_name(piece, at_start=start == 0 or heading):
+                if names.is_name(piece, at_start=start == 0 or heading, following=text[end : end + 14]):
                     continue
                 z, key = _rarity(piece)
                 limit = max(rare_zipf, _MEDICAL_SHAPE_ZIPF) if _MEDICAL_SHAPE.search(piece) else rare_zipf
