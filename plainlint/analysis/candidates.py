@@ -146,14 +146,18 @@ def _rarity(word: str) -> tuple[float, str]:
             z = zipf(base)
             if z > best:
                 best, key = z, base
-    us = _US_SPELLING.sub(lambda m: _US[m.group()], key)
-    if us != key:  # "stabiliser", "anaemia": English lists count the US spelling more often
-        best = max(best, zipf(us))
-    return best, key
+    return max(best, _freq(key)), key
 
 
 _US = {"ise": "ize", "iser": "izer", "isation": "ization", "our": "or", "ae": "e", "oe": "e", "tre": "ter"}
 _US_SPELLING = re.compile(r"isation|iser|ise(?=[sd]?$)|our(?=s?$)|(?<=[a-z])ae|(?<=[a-z])oe|tre(?=s?$)")
+
+
+def _freq(word: str) -> float:
+    """Zipf of a word or of its US spelling, whichever is higher: English word lists count
+    "stabilizer" and "anemia" more often than "stabiliser" and "anaemia"."""
+    us = _US_SPELLING.sub(lambda m: _US[m.group()], word)
+    return zipf(word) if us == word else max(zipf(word), zipf(us))
 
 
 _SUFFIXES = ("ability", "ness", "less", "like", "ful", "ish", "ies", "ly", "ed", "ing", "er", "ers", "y")
@@ -171,7 +175,7 @@ def _ordinary_form(word: str) -> bool:
         if w.endswith(suffix) and len(base) >= 3:
             stems = {base, base + "e", base[:-1] if base[-1] == base[-2] else base, base + "y", base + "le",
                      base[:-1] + "y", base + "able"}
-            if any(zipf(stem) >= _COMMON for stem in stems):
+            if any(_freq(stem) >= _COMMON for stem in stems):
                 return True
     for prefix in _PREFIXES:
         if w.startswith(prefix) and len(w) - len(prefix) >= 4 and zipf(w[len(prefix) :]) >= 3.5:
