@@ -132,16 +132,16 @@ def evaluate(config=None, folder: Path = EVAL) -> dict[str, Score]:
 
 def main() -> None:
     details: list[str] = []
-    print(f"{'set':<20}{'pages':>6}{'TP':>6}{'FP':>6}{'FN':>6}{'precision':>11}{'recall':>8}")
-    for label, folder in (("development", EVAL), ("held-out", EVAL / "holdout")):
+    print(f"{'set':<22}{'pages':>6}{'TP':>6}{'FP':>6}{'FN':>6}{'precision':>11}{'recall':>8}")
+    for label, folder in (("development", EVAL), ("development 2", EVAL / "dev2"), ("held-out", EVAL / "holdout")):
         total = Score()
         for name, s in evaluate(folder=folder).items():
             total.add(s)
             if s.pages:
                 row = f"{label} {name}"
-                print(f"{row:<20}{s.pages:>6}{s.tp:>6}{s.fp:>6}{s.fn:>6}{s.precision:>11.3f}{s.recall:>8.3f}")
+                print(f"{row:<22}{s.pages:>6}{s.tp:>6}{s.fp:>6}{s.fn:>6}{s.precision:>11.3f}{s.recall:>8.3f}")
         row = f"{label} all"
-        print(f"{row:<20}{total.pages:>6}{total.tp:>6}{total.fp:>6}{total.fn:>6}{total.precision:>11.3f}{total.recall:>8.3f}")
+        print(f"{row:<22}{total.pages:>6}{total.tp:>6}{total.fp:>6}{total.fn:>6}{total.precision:>11.3f}{total.recall:>8.3f}")
         details += [f"{label}: {d}" for d in total.details]
     if "--details" in sys.argv:
         print("\n".join(sorted(details)))

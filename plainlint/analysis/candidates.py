@@ -129,6 +129,8 @@ def find_abbreviations(text: str) -> list[tuple[int, int, str]]:
         key = token[:-1] if token.endswith("s") and token[:-1].isupper() else token
         if re.match(r"\s+genes?\b", text[m.end(1):m.end(1) + 7]):
             continue  # "the GLA gene": a gene's symbol is its name
+        if re.search(r"\d\s*$", text[max(0, m.start(1) - 3):m.start(1)]):
+            continue  # "800 IU", "5 mmHg": a unit after a number
         if key.isalpha() and key.isupper() and (len(key) > 5 or zipf(key.lower()) >= _SHOUTED_ZIPF):
             continue  # "IMPORTANT", "AND": shouting, not an abbreviation
         found.append((m.start(1), m.end(1), key))
@@ -180,7 +182,7 @@ def _ordinary_form(word: str) -> bool:
     for prefix in _PREFIXES:
         if w.startswith(prefix) and len(w) - len(prefix) >= 4 and zipf(w[len(prefix) :]) >= 3.5:
             return True
-    return any(zipf(w[:i]) >= 4.0 and zipf(w[i:]) >= 4.0 for i in range(3, len(w) - 2))
+    return any(zipf(w[:i]) >= 4.0 and zipf(w[i:]) >= 4.0 for i in range(3, len(w) - 1))
 
 
 class _Names:

@@ -36,6 +36,8 @@ _PAREN_AFTER_PHRASE = re.compile(r"(?:\s+[\w'-]+){0,2}?\s*\(\s*([^()]{1,150}?)\s
 _NOT_AN_EXPLANATION = re.compile(
     r"^(?:see|page|p\.|pp\.|fig|figure|table|ref|source|for example)\b|^[\d\s.,%-]+$", re.I
 )
+# Brackets that talk about the thing rather than say what it is: "MRI (it is noisy)".
+_COMMENT = re.compile(r"^(?:it|this|that|these|they|you|we|which|there|if|when|so)\b", re.I)
 _CUE_AFTER = re.compile(
     r"\s*(?:,|\(|\u2013|\u2014|-)?\s*(?:also called|also known as|also named|known as|sometimes called"
     r"|often called|called|which means|which is|meaning|that is|i\.e\.)\b",
@@ -60,6 +62,7 @@ def _plain(words: list[str]) -> bool:
 def _kind_named(text: str) -> bool:
     """Do the words just before a cue name a plain, specific kind? ("anti-sickness
     medicines such as", "a urine test called"; not "a test such as", "beta blockers like")."""
+    text = re.sub(r"\([^()]*\)\s*$", "", text.rstrip(" ,"))
     words = [w for w in _WORD.findall(text)[-2:] if w.lower() not in ("a", "an", "the", "some", "other", "your")]
     if not _plain(words):
         return False
@@ -69,7 +72,8 @@ def _kind_named(text: str) -> bool:
 # "ondansetron, a medicine to stop sickness" (or with a dash): an apposition that ends its
 # clause; not a list ("an MRI, a CT scan and an X-ray").
 _APPOSITION = re.compile(
-    r"\s*(?:,|\u2013|\u2014|\s-)\s*(?:an?|the|one)\s+(?:(?!(?:and|or)\b)[\w'-]+\s+){0,5}?(?!(?:and|or)\b)[\w'-]+"
+    r"(?:\s+[\w'-]+){0,2}?\s*(?:,|\u2013|\u2014|\s-)\s*(?:an?|the|one|made|used|taken|given|caused)\s+"
+    r"(?:(?!(?:and|or)\b)[\w'-]+\s+){0,5}?(?!(?:and|or)\b)[\w'-]+"
     r"\s*(?:[,.;:()]|$|\s(?:that|which|who|used|to|for|of|in|made|found|given|from)\b)",
     re.I,
 )
@@ -104,14 +108,16 @@ _CATEGORY = (
     r"|glands?|organs?|tubes?|muscles?|nerves?|cells?|tissues?|types?|kinds?|groups?|parts?|devices?|machines?"
     r"|doctors?|specialists?|professionals?|nurses?|problems?|symptoms?|signs?|emergency|blockage|swelling"
     r"|growths?|lumps?|bumps?|sacs?|layers?|fluid|liquid|areas?|spots?|patches|membranes?|vessels?|bones?"
-    r"|structures?|parasites?|worms?|insects?|surgery|operations?|ways?"
+    r"|structures?|parasites?|worms?|insects?|surgery|operations?|ways?|changes?|creams?|tablets?|pills?"
 )
 _FUNCTION_VERBS = (
     r"carries|carry|stores|store|makes|make|produces|produce|controls|control|helps|help|pumps|pump|filters"
     r"|filter|absorbs|absorb|protects|protect|measures|measure|shows|show|checks|check|records|record|treats"
     r"|treat|prevents|prevent|stops|stop|relieves|relieve|reduces|reduce|lowers|lower|raises|raise|calms|calm"
     r"|kills|kill|blocks|block|relaxes|relax|thins|thin|works by|uses|use|lets|let|allows|allow|happens|happen"
-    r"|looks at|look at|tells|tell|fights|fight|damages|damage|affects|affect|causes|cause"
+    r"|looks at|look at|tells|tell|fights|fight|damages|damage|affects|affect|causes|cause|cuts|cut|removes"
+    r"|remove|replaces|replace|narrows|narrow|widens|widen|opens|open|keeps|keep|turns|turn|copies|copy|slows"
+    r"|slow|attacks|attack|targets|target|finds|find|focuses|focus|eases|ease|boosts|boost|clears|clear"
 )
 # The next sentence goes on about it: "Some people get myalgia. This means aching muscles."
 # ("It is done in hospital." says nothing about what it is.)
@@ -124,13 +130,13 @@ _ANAPHORA = re.compile(
 )
 # "sertraline, which can be taken...": no; "ramipril, which relax your blood vessels": yes.
 _WHICH_DOES = re.compile(
-    rf"\s*,?\s*which\s+(?:(?:{_FUNCTION_VERBS})\s|(?:is|are)\s+(?:taken|used|given|put)\b"
+    rf"(?:\s+(?:or\s+|and\s+)?[\w'-]+){{0,2}}?\s*,?\s*which\s+(?:(?:{_FUNCTION_VERBS})\s|(?:is|are)\s+(?:taken|used|given|put)\b"
     rf"|(?:is|are)\s+(?:an?\s+)?(?:[\w'-]+\s+){{0,2}}(?:{_CATEGORY})\b)",
     re.I,
 )
 _DEFINING_VERB = re.compile(
     r"(?:s|es)?(?:\s*\([^()]*\))?"
-    rf"(?:\s+(?:{_FUNCTION_VERBS})\s+\S"
+    rf"(?:(?:\s*\([^()]*\)|\s*,[^,]{{1,60}},)*\s+(?:{_FUNCTION_VERBS})\s+\S"
     r"|(?:\s+(?!(?:is|are|was|were|means?|will|may|might|can|could|should|must|would|and|or)\b)[\w'-]+"
     r"|\s*\([^()]*\)|\s*,[^,]{1,40},|\s+(?:and|or)\s+[\w'-]+){0,4}?"
     r"\s+(?:(?:means|mean|refers to|refer to|describes|describe|stands for)\s+\S"
@@ -141,11 +147,14 @@ _DEFINING_VERB = re.compile(
 )
 # What may come before a term at the start of a defining sentence: "A", "The", "Your",
 # and up to two modifiers ("Leptomeningeal metastases mean...").
-_DEFINITION_LEAD = re.compile(r"^(?:(?:an?|the|your|this|these)\s+)?(?:[\w\u2019'-]+\s+){0,2}$", re.I)
+_DEFINITION_LEAD = re.compile(
+    r"^(?:(?:an?|the|your|this|these)\s+)?(?:[\w\u2019'-]+,?\s+){0,2}(?:(?:such as|like|including)\s+)?$", re.I
+)
 _OPEN_PAREN_BEFORE = re.compile(r"\(\s*(?:the\s+|an?\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
-_CLOSE_PAREN_AFTER = re.compile(r"(?:\s+[\w'-]+){0,2}\s*\)")
+_CLOSE_PAREN_AFTER = re.compile(r"[^()]{0,40}\)")
 # "To control your heart rate, you may take diltiazem": the sentence opens with the purpose.
 _PURPOSE_FIRST = re.compile(r"^to\s+[\w'-]+\b[^,]{0,80},", re.I)
+_DASH_GLOSS = re.compile(r"(?:\s+[\w'-]+){0,2}?\s*(?:\u2013|\u2014|\s-)\s+[^\W\d_]", re.I)
 _COLON_DEFINITION = re.compile(r"\s*:\s*(?:an?|the)\s+\w", re.I)
 _ALIAS_LEAD = re.compile(
     r"(?:also called|also known as|sometimes called|other names(?: for (?:it|this))?(?: are| include)?)\s*:$", re.I
@@ -163,7 +172,9 @@ def _long_form_before(abbreviation: str, before: str) -> bool:
 def _explains(content: str, occ: Occurrence) -> bool:
     """Is bracketed ``content`` an explanation of the term (not a code or a reference)?"""
     if occ.abbreviation:
-        return long_form_matches(occ.key, content)
+        words = _WORD.findall(content)
+        comment = _NOT_AN_EXPLANATION.match(content) or _COMMENT.match(content)
+        return long_form_matches(occ.key, content) or (len(words) >= 2 and _plain(words) and not comment)
     if _NOT_AN_EXPLANATION.match(content):
         return False
     return any(w.islower() and len(w) > 1 for w in _WORD.findall(content))
@@ -203,7 +214,7 @@ def glossed_here(occ: Occurrence, sentence: Sentence, block: Block) -> str | Non
     or_plain = _OR_PLAIN.match(after)
     if not occ.abbreviation and or_plain and _plain(_WORD.findall(or_plain.group(1))):
         return "term, or plain words"
-    if _APPOSITION.match(after) or _COLON_DEFINITION.match(after):
+    if _APPOSITION.match(after) or _COLON_DEFINITION.match(after) or _DASH_GLOSS.match(after):
         return "apposition"
     if _WHICH_DOES.match(after):
         return "what it does"
@@ -231,12 +242,14 @@ def glossed_here(occ: Occurrence, sentence: Sentence, block: Block) -> str | Non
     return weak
 
 
-def abbreviation_in_brackets(occ: Occurrence, block: Block) -> str | None:
-    """The abbreviation given right after a term, as in "cerebrospinal fluid (CSF)"."""
+def abbreviation_in_brackets(occ: Occurrence, sentence: Sentence, block: Block) -> str | None:
+    """The abbreviation given right after a term, as in "cerebrospinal fluid (CSF)" or
+    "human papillomavirus (HPV)", whose long form may start before the term."""
     m = _PAREN_AFTER.match(block.text, occ.end)
     if m:
         inner = m.group(1)
-        if find_abbreviations(inner) and len(inner.split()) == 1 and long_form_matches(inner, occ.text):
+        if find_abbreviations(inner) and len(inner.split()) == 1 \
+                and _long_form_before(inner, block.text[sentence.start : occ.end]):
             return inner
     return None
 
@@ -311,7 +324,7 @@ def explanation(doc: AnalysedDocument, occ: Occurrence, page: PageGlosses) -> st
         if following.block == occ.block and len(_WORD.findall(tail)) <= 1 \
                 and _ANAPHORA.match(nblock.text[following.start : following.end]):
             return "next sentence"  # only when the term ends its sentence, so "this" is the term
-        alias = abbreviation_in_brackets(occ, block)
+        alias = abbreviation_in_brackets(occ, sentence, block)
         if alias and defines(alias, following, nblock, case_sensitive=True):
             return "next sentence"
     return here
