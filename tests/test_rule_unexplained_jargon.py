@@ -203,3 +203,19 @@ def test_place_names_and_uk_spellings():
     assert terms("<h1>x</h1><p>Endoscopy Unit: call 01632 960 444.</p>") == []
     # "stabiliser" is rare in English lists, "stabilizer" less so: the spelling is not the jargon
     assert terms("<h1>x</h1><p>Lithium is a mood stabiliser that you take every day.</p>") == []
+
+
+def test_more_forms_from_real_pages():
+    cases = [
+        "Glaucoma \u2013 raised pressure inside the eye \u2013 can develop years later.",
+        "You will be prescribed ferrous sulphate, an iron tablet you take twice a day.",
+        "There are two types: a periapical abscess, at the tip of the root, and others.",
+        "If you stop breathing in your sleep, you may use a CPAP machine. It gently pumps air through a mask.",
+        "Palliative care focuses on easing symptoms.",
+        "Usually the growth is benign, or noncancerous, and is left alone.",
+        "You may also be given a PPI, such as omeprazole, to protect your stomach.",
+    ]
+    for sentence in cases:
+        assert terms(f"<h1>x</h1><p>{sentence}</p>") == [], sentence
+    assert terms("<h1>x</h1><p>Your surgeon may talk about your HER2 status.</p>") == []
+    assert terms("<h1>x</h1><p>Colorectal Nurse Specialists: call 01632 960 671.</p>") == []

@@ -26,8 +26,10 @@ _ABBREVIATION = re.compile(r"(?<![\w&-])(?=[\w&-]*?[A-Z][\w&-]*?[A-Z])([A-Za-z0-
 # Roman numerals as used in text ("type II", "stage III"); MD, CD and MI are abbreviations.
 _ROMAN = re.compile(r"^(?=[XVI])X{0,3}(?:IX|IV|V?I{0,3})$")
 _PLACE = re.compile(
-    r"\s+(?:Unit|Department|Clinic|Centre|Center|Service|Services|Team|Ward|Hospital|Trust|Society|Foundation)\b"
+    r"\s+(?:Unit|Department|Clinic|Centre|Center|Service|Services|Team|Ward|Hospital|Trust|Society|Foundation"
+    r"|Nurses?|Specialists?)\b"
 )
+_GENE = re.compile(r"\s+(?:genes?|mutations?|status|receptors?)\b")
 _PART = re.compile(r"([A-Za-z0-9&]+)")
 _NUMBERED = re.compile(r"\b(?:stage|type|grade|class|phase|part|chapter|level|section|step|volume|vol\.?)\s+$", re.I)
 _IDENTIFIER = re.compile(r"^[A-Z]+\d{2,}$")  # "SCR18", "ARIA16": codes, not words
@@ -127,8 +129,8 @@ def find_abbreviations(text: str) -> list[tuple[int, int, str]]:
         if numeral or _IDENTIFIER.match(token):
             continue  # "stage II", "stage IV" (but "an IV drip" is intravenous); "SCR18"
         key = token[:-1] if token.endswith("s") and token[:-1].isupper() else token
-        if re.match(r"\s+genes?\b", text[m.end(1):m.end(1) + 7]):
-            continue  # "the GLA gene": a gene's symbol is its name
+        if _GENE.match(text, m.end(1)):
+            continue  # "the GLA gene", "your HER2 status": a gene's or marker's symbol is its name
         if re.search(r"\d\s*$", text[max(0, m.start(1) - 3):m.start(1)]):
             continue  # "800 IU", "5 mmHg": a unit after a number
         if key.isalpha() and key.isupper() and (len(key) > 5 or zipf(key.lower()) >= _SHOUTED_ZIPF):
@@ -167,7 +169,7 @@ _PREFIXES = ("re", "un", "non", "over", "under", "pre", "mis", "out")
 _COMMON = 3.0  # Zipf of a stem that makes a derived word ordinary ("slurred", "fluttering")
 
 
-def _ordinary_form(word: str) -> bool:
+def ordinary_form(word: str) -> bool:
     """Is a rare word an everyday word dressed up: derived ("puffiness", "remapped") or a
     compound of two common words ("freephone", "balloonlike")? Medical words are built
     from Greek and Latin parts that are rare on their own, so they stay candidates."""
@@ -268,7 +270,7 @@ def find_candidates(
                 z, key = _rarity(piece)
                 limit = max(rare_zipf, _MEDICAL_SHAPE_ZIPF) if _MEDICAL_SHAPE.search(piece) else rare_zipf
                 if z < limit and key not in allowed and key not in everyday and piece.lower() not in everyday \
-                        and not _ordinary_form(piece):
+                        and not ordinary_form(piece):
                     found.append(Occurrence(key, "rare", si, sentence.block, base + start, base + end, piece))
     found.sort(key=lambda o: (o.sentence, o.start))
     return found

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from plainlint.analysis.analysed import AnalysedDocument
-from plainlint.analysis.candidates import Occurrence, find_abbreviations, long_form_matches
+from plainlint.analysis.candidates import Occurrence, find_abbreviations, long_form_matches, ordinary_form
 from plainlint.analysis.rarity import zipf
 from plainlint.analysis.segment import Sentence
 from plainlint.document import Block, BlockKind
@@ -55,8 +55,13 @@ _VAGUE = frozenset(
 _PLAIN_ZIPF = 3.5
 
 
-def _plain(words: list[str]) -> bool:
-    return bool(words) and all(not w.isupper() and zipf(w) >= _PLAIN_ZIPF for w in words)
+def _plain(words: list[str], derived: bool = False) -> bool:
+    """Are all the words common ones (or, with ``derived``, everyday words dressed up:
+    "noncancerous")? A kind named in common words can still be jargon ("beta blockers"),
+    so kinds are held to the stricter test."""
+    return bool(words) and all(
+        not w.isupper() and (zipf(w) >= _PLAIN_ZIPF or (derived and ordinary_form(w))) for w in words
+    )
 
 
 def _kind_named(text: str) -> bool:
@@ -72,16 +77,17 @@ def _kind_named(text: str) -> bool:
 # "ondansetron, a medicine to stop sickness" (or with a dash): an apposition that ends its
 # clause; not a list ("an MRI, a CT scan and an X-ray").
 _APPOSITION = re.compile(
-    r"(?:\s+[\w'-]+){0,2}?\s*(?:,|\u2013|\u2014|\s-)\s*(?:an?|the|one|made|used|taken|given|caused)\s+"
+    r"(?:\s+[\w'-]+){0,2}?\s*(?:,|\u2013|\u2014|\s-)\s*(?:an?|the|one|made|used|taken|given|caused"
+    r"|(?:at|in|inside|around|near|behind|under|above|below|on)\s+(?:the|your))\s+"
     r"(?:(?!(?:and|or)\b)[\w'-]+\s+){0,5}?(?!(?:and|or)\b)[\w'-]+"
-    r"\s*(?:[,.;:()]|$|\s(?:that|which|who|used|to|for|of|in|made|found|given|from)\b)",
+    r"\s*(?:[,.;:()]|$|\s(?:that|which|who|used|to|for|of|in|made|found|given|from|you|your|we|they)\b)",
     re.I,
 )
 # "vasopressors to raise their blood pressure": what it is for.
 _PURPOSE = re.compile(
     r"(?:\s*,\s*(?:(?:or|and)\s+)?[\w'-]+|\s+(?:or|and)\s+[\w'-]+){0,4}"
     r"(?:\s+(?!(?:to|and|or|may|might|will|would|can|could|should|must|want|wants|need|needs|is|are|has|have)\b)"
-    r"[\w'-]+){0,2}?\s+to\s+(?:help|stop|prevent|treat|reduce|lower|raise|control|check|measure"
+    r"[\w'-]+){0,2}?,?\s+to\s+(?:help|stop|prevent|treat|reduce|lower|raise|control|check|measure"
     r"|make|keep|protect|relieve|ease|calm|thin|kill|fight|block|find|see|test|look|get|boost|improve)\b",
     re.I,
 )
@@ -122,7 +128,7 @@ _FUNCTION_VERBS = (
 # The next sentence goes on about it: "Some people get myalgia. This means aching muscles."
 # ("It is done in hospital." says nothing about what it is.)
 _ANAPHORA = re.compile(
-    r"^(?:this|it|these|they|that)(?:\s+(?:test|scan|medicine|drug|treatment|procedure|operation|condition)\s+\w"
+    r"^(?:this|it|these|they|that)(?:\s+\w+ly)?(?:\s+(?:test|scan|medicine|drug|treatment|procedure|operation|condition)\s+\w"
     r"|\s+(?:is|are|was)\s+(?:an?|the|when|where|how|what)\b|['\u2019]s\s+(?:an?|the|when|where)\b"
     r"|\s+(?:is|are)\s+(?:[\w'-]+\s+){0,2}?(?:" + _CATEGORY + r")\b"
     rf"|\s+(?:means|mean|{_FUNCTION_VERBS})\b)",
@@ -134,9 +140,10 @@ _WHICH_DOES = re.compile(
     rf"|(?:is|are)\s+(?:an?\s+)?(?:[\w'-]+\s+){{0,2}}(?:{_CATEGORY})\b)",
     re.I,
 )
+_MODALS = r"(?:will|may|might|can|could|should|must|would|is|are|was|were|and|or|to)\b"
 _DEFINING_VERB = re.compile(
     r"(?:s|es)?(?:\s*\([^()]*\))?"
-    rf"(?:(?:\s*\([^()]*\)|\s*,[^,]{{1,60}},)*\s+(?:{_FUNCTION_VERBS})\s+\S"
+    rf"(?:(?:\s*\([^()]*\)|\s*,[^,]{{1,60}},)*(?:\s+(?!{_MODALS})[\w'-]+)?,?\s+(?:{_FUNCTION_VERBS})\s+\S"
     r"|(?:\s+(?!(?:is|are|was|were|means?|will|may|might|can|could|should|must|would|and|or)\b)[\w'-]+"
     r"|\s*\([^()]*\)|\s*,[^,]{1,40},|\s+(?:and|or)\s+[\w'-]+){0,4}?"
     r"\s+(?:(?:means|mean|refers to|refer to|describes|describe|stands for)\s+\S"
@@ -212,7 +219,7 @@ def glossed_here(occ: Occurrence, sentence: Sentence, block: Block) -> str | Non
     if not occ.abbreviation and _CUE_AFTER.match(after):
         return "cue phrase after"
     or_plain = _OR_PLAIN.match(after)
-    if not occ.abbreviation and or_plain and _plain(_WORD.findall(or_plain.group(1))):
+    if not occ.abbreviation and or_plain and _plain(_WORD.findall(or_plain.group(1)), derived=True):
         return "term, or plain words"
     if _APPOSITION.match(after) or _COLON_DEFINITION.match(after) or _DASH_GLOSS.match(after):
         return "apposition"
