@@ -182,7 +182,7 @@ def ordinary_form(word: str) -> bool:
             if any(_freq(stem) >= _COMMON for stem in stems):
                 return True
     for prefix in _PREFIXES:
-        if w.startswith(prefix) and len(w) - len(prefix) >= 4 and zipf(w[len(prefix) :]) >= 3.5:
+        if w.startswith(prefix) and len(w) - len(prefix) >= 4 and _freq(w[len(prefix) :]) >= _COMMON:
             return True
     return any(zipf(w[:i]) >= 4.0 and zipf(w[i:]) >= 4.0 for i in range(3, len(w) - 1))
 
