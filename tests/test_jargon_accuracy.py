@@ -42,7 +42,9 @@ def test_precision_and_recall_stay_above_their_floors(scores, folder, source):
     if source == "medquad" and not (SHARED / "corpus" / "medquad").is_dir():
         pytest.skip("../shared/corpus/medquad is absent (it sits beside the checkout only in the team's workspace and CI)")
     score = scores[folder][source]
-    assert score.pages >= 10 and score.tp + score.fn >= 25  # the whole set was scored
+    assert score.pages >= 10 and score.tp + score.fn >= 15  # the whole set was scored
     precision, recall = FLOORS[(folder, source)]
-    assert score.precision >= precision, sorted(score.details)
-    assert score.recall >= recall, sorted(score.details)
+    # the held-out set's errors are not shown, so that nobody tunes the rule on them
+    shown = "(held-out: details withheld)" if folder == "holdout" else sorted(score.details)
+    assert score.precision >= precision, shown
+    assert score.recall >= recall, shown
