@@ -213,6 +213,23 @@ class _Names:
         return lower in self.capital_mid and lower not in self.lower
 
 
+class _Taken:
+    """Which characters of a sentence a candidate already covers: a byte per character,
+    so checking a span costs its length, however many candidates came before."""
+
+    def __init__(self, length: int) -> None:
+        self._covered = bytearray(length)
+
+    def add(self, start: int, end: int) -> None:
+        self._covered[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self._covered.find(1, start, end) != -1
+
+    def contains(self, start: int, end: int) -> bool:
+        return self._covered.find(0, start, end) == -1
+
+
 def find_candidates(
     doc: AnalysedDocument,
     lexicon: Lexicon,
@@ -230,47 +247,53 @@ def find_candidates(
         base = sentence.start
         text = blocks[sentence.block].text[base : sentence.end]
         heading = blocks[sentence.block].kind is BlockKind.HEADING
-        taken: list[tuple[int, int]] = []
+        here: list[Occurrence] = []
+        taken = _Taken(len(text))
         for m in lexicon.find(text):
-            taken.append((m.start, m.end))
-            found.append(
+            taken.add(m.start, m.end)
+            here.append(
                 Occurrence(m.term.term, "term", si, sentence.block, base + m.start, base + m.end, m.text, m.term)
             )
         if abbreviations:
-            expansions: list[tuple[int, int]] = []
+            expansions = _Taken(len(text))
             for start, end, key in find_abbreviations(text):
-                if key.casefold() in allowed or any(a < end and start < b for a, b in taken):
+                if key.casefold() in allowed or taken.overlaps(start, end):
                     continue
-                taken.append((start, end))
-                found.append(
+                taken.add(start, end)
+                here.append(
                     Occurrence(key, "abbreviation", si, sentence.block, base + start, base + end, text[start:end])
                 )
                 expansion = _EXPANSION.match(text, end)
                 if expansion and long_form_matches(key, expansion.group(1)):
-                    expansions.append(expansion.span(1))  # "GFR (glomerular filtration rate)"
-            if expansions:  # the words that spell an abbreviation out are its explanation
-                taken.extend(expansions)
-                found = [o for o in found if o.sentence != si or o.kind != "term"
-                         or not any(a <= o.start - base and o.end - base <= b for a, b in expansions)]
-        if names is None:
-            continue
-        for word in sentence.words:
-            if _ADDRESS.search(word.text):
-                continue  # web and email addresses, file names
-            for part in _LETTERS.finditer(word.text):  # each part of "anti-inflammatory"
-                start = word.start - base + part.start()
-                end = start + len(part.group())
-                piece = part.group()
-                if len(piece) < 5 or piece.lower() in _UNITS or any(a < end and start < b for a, b in taken):
-                    continue
-                if not (piece.islower() or piece.istitle()):
-                    continue  # ALL CAPS and mixed case are abbreviations or product names
-                if names.is_name(piece, at_start=start == 0 or heading, following=text[end : end + 14]):
-                    continue
-                z, key = _rarity(piece)
-                limit = max(rare_zipf, _MEDICAL_SHAPE_ZIPF) if _MEDICAL_SHAPE.search(piece) else rare_zipf
-                if z < limit and key not in allowed and key not in everyday and piece.lower() not in everyday \
-                        and not ordinary_form(piece):
-                    found.append(Occurrence(key, "rare", si, sentence.block, base + start, base + end, piece))
-    found.sort(key=lambda o: (o.sentence, o.start))
+                    expansions.add(*expansion.span(1))  # "GFR (glomerular filtration rate)"
+                    taken.add(*expansion.span(1))
+            # the words that spell an abbreviation out are its explanation, not new jargon
+            here = [o for o in here if o.kind != "term" or not expansions.contains(o.start - base, o.end - base)]
+        if names is not None:
+            here += _rare_words(sentence, text, base, si, heading, taken, names, allowed, everyday, rare_zipf)
+        here.sort(key=lambda o: o.start)
+        found += here
     return found
+
+
+def _rare_words(sentence, text, base, si, heading, taken, names, allowed, everyday, rare_zipf) -> list[Occurrence]:
+    out = []
+    for word in sentence.words:
+        if _ADDRESS.search(word.text):
+            continue  # web and email addresses, file names
+        for part in _LETTERS.finditer(word.text):  # each part of "anti-inflammatory"
+            start = word.start - base + part.start()
+            end = start + len(part.group())
+            piece = part.group()
+            if len(piece) < 5 or piece.lower() in _UNITS or taken.overlaps(start, end):
+                continue
+            if not (piece.islower() or piece.istitle()):
+                continue  # ALL CAPS and mixed case are abbreviations or product names
+            if names.is_name(piece, at_start=start == 0 or heading, following=text[end : end + 14]):
+                continue
+            z, key = _rarity(piece)
+            limit = max(rare_zipf, _MEDICAL_SHAPE_ZIPF) if _MEDICAL_SHAPE.search(piece) else rare_zipf
+            if z < limit and key not in allowed and key not in everyday and piece.lower() not in everyday \
+                    and not ordinary_form(piece):
+                out.append(Occurrence(key, "rare", si, sentence.block, base + start, base + end, piece))
+    return out

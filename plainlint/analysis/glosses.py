@@ -32,6 +32,9 @@ from plainlint.document import Block, BlockKind
 
 WEAK = "abbr-title"  # explained only in a title attribute: counts, but is reported
 
+_REACH = 300
+
+
 def _plain(words: list[str], derived: bool = False) -> bool:
     """Are all the words common ones (or, with ``derived``, everyday words dressed up:
     "noncancerous")? A kind named in common words can still be jargon ("beta blockers"),
@@ -89,8 +92,10 @@ def glossed_here(occ: Occurrence, sentence: Sentence, block: Block) -> str | Non
             if mark.kind == "abbr" and mark.value.strip():
                 weak = WEAK  # keep looking: the text may explain it as well
     text = block.text
-    after = text[occ.end : sentence.end + 160]
-    before = text[sentence.start : occ.start]
+    # explanations sit close to the term: look a few hundred characters either way, so a
+    # very long sentence costs the same per term as a short one
+    after = text[occ.end : min(sentence.end + 160, occ.end + _REACH)]
+    before = text[max(sentence.start, occ.start - _REACH) : occ.start]
     if occ.abbreviation and (colon := re.match(r"\s*[:\u2013\u2014-]\s*(.{3,80})", after)) \
             and long_form_matches(occ.key, colon.group(1)):
         return "abbreviation: long form"
@@ -106,7 +111,7 @@ def glossed_here(occ: Occurrence, sentence: Sentence, block: Block) -> str | Non
         return "apposition"
     if pattern.WHICH_DOES.match(after):
         return "what it does"
-    if pattern.PURPOSE_FIRST.match(before):
+    if pattern.PURPOSE_FIRST.match(text, sentence.start, occ.start):
         return "purpose"
     if pattern.PURPOSE.match(after):
         return "purpose"
