@@ -219,3 +219,9 @@ def test_more_forms_from_real_pages():
         assert terms(f"<h1>x</h1><p>{sentence}</p>") == [], sentence
     assert terms("<h1>x</h1><p>Your surgeon may talk about your HER2 status.</p>") == []
     assert terms("<h1>x</h1><p>Colorectal Nurse Specialists: call 01632 960 671.</p>") == []
+
+
+def test_where_it_is_and_what_it_does_after_which():
+    assert terms("<h1>x</h1><p>Your adrenal glands are just above your kidneys.</p>") == []
+    assert terms("<h1>x</h1><p>Ask about levodopa or carbidopa, which stop your symptoms getting worse.</p>") == []
+    assert terms("<h1>x</h1><p>Your adrenal glands are very small.</p>") == ["adrenal"]

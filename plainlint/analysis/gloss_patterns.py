@@ -79,6 +79,7 @@ FUNCTION_VERBS = (
     r"|looks at|look at|tells|tell|fights|fight|damages|damage|affects|affect|causes|cause|cuts|cut|removes"
     r"|remove|replaces|replace|narrows|narrow|widens|widen|opens|open|keeps|keep|turns|turn|copies|copy|slows"
     r"|slow|attacks|attack|targets|target|finds|find|focuses|focus|eases|ease|boosts|boost|clears|clear"
+    r"|attaches|attach|destroys|destroy|breaks down|break down|carries|supplies|supply|drains|drain"
 )
 # The next sentence goes on about it: "Some people get myalgia. This means aching muscles."
 # ("It is done in hospital." says nothing about what it is.)
@@ -91,7 +92,8 @@ ANAPHORA = re.compile(
 )
 # "sertraline, which can be taken...": no; "ramipril, which relax your blood vessels": yes.
 WHICH_DOES = re.compile(
-    rf"(?:\s+(?:or\s+|and\s+)?[\w'-]+){{0,2}}?\s*,?\s*which\s+(?:(?:{FUNCTION_VERBS})\s|(?:is|are)\s+(?:taken|used|given|put)\b"
+    rf"(?:\s+(?:or\s+|and\s+)?[\w'-]+){{0,2}}?\s*,?\s*which\s+(?:(?:{FUNCTION_VERBS})\s"
+    rf"|(?:is|are)\s+(?:taken|used|given|put)\b"
     rf"|(?:is|are)\s+(?:an?\s+)?(?:[\w'-]+\s+){{0,2}}(?:{CATEGORY})\b)",
     re.I,
 )
@@ -103,6 +105,7 @@ DEFINING_VERB = re.compile(
     r"|\s*\([^()]*\)|\s*,[^,]{1,40},|\s+(?:and|or)\s+[\w'-]+){0,4}?"
     r"\s+(?:(?:means|mean|refers to|refer to|describes|describe|stands for)\s+\S"
     r"|(?:is|are|was|were)\s+(?:(?:a|an|the|one|any|some|something|someone|when|where|what|how)\b"
+    r"|(?:just\s+)?(?:above|below|behind|inside|under|underneath|beneath|next to|on top of)\s+(?:the|your)\b"
     rf"|(?:[\w'-]+\s+){{0,3}}?(?:{CATEGORY})\b"
     r"|\w+(?:\s+\w+){0,2}?\s+(?:that|which|who|where|used|with|for|of|caused)\b)))",
     re.I,
@@ -110,7 +113,9 @@ DEFINING_VERB = re.compile(
 # What may come before a term at the start of a defining sentence: "A", "The", "Your",
 # and up to two modifiers ("Leptomeningeal metastases mean...").
 DEFINITION_LEAD = re.compile(
-    r"^(?:(?:an?|the|your|this|these)\s+)?(?:[\w\u2019'-]+,?\s+){0,2}(?:(?:such as|like|including)\s+)?$", re.I
+    r"^(?:(?:an?|the|your|this|these)\s+)?(?:[\w\u2019'-]+,?\s+){0,2}"
+    r"(?:(?:such as|like|including|called)\s+(?:[\w\u2019'-]+\s+){0,2})?$",
+    re.I,
 )
 OPEN_PAREN_BEFORE = re.compile(r"\(\s*(?:the\s+|an?\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
 CLOSE_PAREN_AFTER = re.compile(r"[^()]{0,40}\)")
