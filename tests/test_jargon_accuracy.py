@@ -14,11 +14,11 @@ from tests.helpers import ROOT, SHARED
 # bench/jargon_accuracy.py minus about three points, so a real regression fails the build
 # but a one-term change in behaviour does not. "holdout" is the set nobody tuned against.
 FLOORS = {
-    (".", "own"): (0.87, 0.77),
+    (".", "own"): (0.87, 0.84),
     (".", "medquad"): (0.48, 0.55),
-    ("dev2", "own"): (0.77, 0.77),
+    ("dev2", "own"): (0.75, 0.78),
     ("dev2", "medquad"): (0.47, 0.58),
-    ("holdout", "own"): (0.54, 0.80),
+    ("holdout", "own"): (0.54, 0.81),
     ("holdout", "medquad"): (0.34, 0.52),
 }
 
