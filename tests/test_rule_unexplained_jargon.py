@@ -225,3 +225,8 @@ def test_where_it_is_and_what_it_does_after_which():
     assert terms("<h1>x</h1><p>Your adrenal glands are just above your kidneys.</p>") == []
     assert terms("<h1>x</h1><p>Ask about levodopa or carbidopa, which stop your symptoms getting worse.</p>") == []
     assert terms("<h1>x</h1><p>Your adrenal glands are very small.</p>") == ["adrenal"]
+
+
+def test_purpose_first_in_a_later_sentence():
+    html = "<h1>x</h1><p>Your heart beats fast. To slow your heart down, you may take diltiazem.</p>"
+    assert terms(html) == []

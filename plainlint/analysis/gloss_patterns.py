@@ -120,7 +120,7 @@ DEFINITION_LEAD = re.compile(
 OPEN_PAREN_BEFORE = re.compile(r"\(\s*(?:the\s+|an?\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
 CLOSE_PAREN_AFTER = re.compile(r"[^()]{0,40}\)")
 # "To control your heart rate, you may take diltiazem": the sentence opens with the purpose.
-PURPOSE_FIRST = re.compile(r"^to\s+[\w'-]+\b[^,]{0,80},", re.I)
+PURPOSE_FIRST = re.compile(r"to\s+[\w'-]+\b[^,]{0,80},", re.I)
 DASH_GLOSS = re.compile(r"(?:\s+[\w'-]+){0,2}?\s*(?:\u2013|\u2014|\s-)\s+[^\W\d_]", re.I)
 COLON_DEFINITION = re.compile(r"\s*:\s*(?:an?|the)\s+\w", re.I)
 ALIAS_LEAD = re.compile(
