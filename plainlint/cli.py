@@ -40,18 +40,13 @@ def main() -> None:
 def check(paths: tuple[str, ...], fmt: str, config_path: str | None, fail_on: str | None,
           colour: bool | None, output: str | None) -> None:
     """Check HTML pages (files, or folders searched for *.html and *.htm)."""
-    from plainlint.config import ConfigError, load_config
     from plainlint.engine import FileResult, check_file
     from plainlint.files import collect
     from plainlint.findings import Severity
     from plainlint.report import summarise
     from plainlint.reporters import reporter
 
-    try:
-        config = load_config(Path(config_path) if config_path else None, search_from=Path.cwd())
-    except ConfigError as exc:
-        click.echo(f"plainlint: invalid settings\n{exc}", err=True)
-        sys.exit(EXIT_ERROR)
+    config = _settings(config_path)
 
     targets, problems = collect(list(paths))
     results = [check_file(t.path, config, t.display) for t in targets]
@@ -82,14 +77,9 @@ def list_rules(config_path: str | None) -> None:
     """List the rules with their settings, what they check and the guidance behind them."""
     import textwrap
 
-    from plainlint.config import ConfigError, load_config
     from plainlint.rules import RULES
 
-    try:
-        config = load_config(Path(config_path) if config_path else None, search_from=Path.cwd())
-    except ConfigError as exc:
-        click.echo(f"plainlint: invalid settings\n{exc}", err=True)
-        sys.exit(EXIT_ERROR)
+    config = _settings(config_path)
     for rule_id, rule in RULES.items():
         settings = config.rules[rule_id]
         state = settings.severity.label if settings.enabled else "disabled"
@@ -101,6 +91,17 @@ def list_rules(config_path: str | None) -> None:
         for source in rule.sources:
             click.echo(f"  source: {source}")
         click.echo("")
+
+
+def _settings(config_path: str | None):
+    """The settings in force, or exit 2 with every problem listed by file and line."""
+    from plainlint.config import ConfigError, load_config
+
+    try:
+        return load_config(Path(config_path) if config_path else None, search_from=Path.cwd())
+    except ConfigError as exc:
+        click.echo(f"plainlint: invalid settings\n{exc}", err=True)
+        sys.exit(EXIT_ERROR)
 
 
 def _write_atomically(path: Path, text: str) -> None:
