@@ -43,6 +43,7 @@ def check(paths: tuple[str, ...], fmt: str, config_path: str | None, fail_on: st
     from plainlint.engine import FileResult, check_file
     from plainlint.files import collect
     from plainlint.findings import Severity
+    from plainlint.metrics import Grading
     from plainlint.report import summarise
     from plainlint.reporters import reporter
 
@@ -51,8 +52,7 @@ def check(paths: tuple[str, ...], fmt: str, config_path: str | None, fail_on: st
     targets, problems = collect(list(paths))
     results = [check_file(t.path, config, t.display) for t in targets]
     results += [FileResult(path, error=problem) for path, problem in problems]
-    grading = config.rules["reading-grade"].options
-    report = summarise(results, grading["formula"], grading["min-words"])
+    report = summarise(results, Grading.from_options(config.rules["reading-grade"].options))
 
     if colour is None:
         colour = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")

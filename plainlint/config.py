@@ -179,6 +179,8 @@ def _option(c: _Checker, option: Option):
     def check(path: tuple, value: Any) -> Any:
         name = path[-1]
         kind = option.kind
+        if value is None and option.nullable:
+            return None
         if kind == "bool":
             ok = isinstance(value, bool)
             want = "true or false"
@@ -207,6 +209,7 @@ def _option(c: _Checker, option: Option):
         else:
             ok, want = isinstance(value, str), "text"
         if not ok:
+            want += " (or null)" if option.nullable else ""
             c.error(path, f"{name} must be {want}, not {_kind(value)} {value!r}"[:200])
             return _INVALID
         if option.minimum is not None and value < option.minimum:

@@ -8,7 +8,7 @@ from pathlib import Path
 from bs4.exceptions import ParserRejectedMarkup
 
 from plainlint.analysis.analysed import AnalysedDocument, analyse
-from plainlint.analysis.readability import Counts, grade
+from plainlint.analysis.readability import Counts
 from plainlint.config import Config
 from plainlint.extract.html import extract_html
 from plainlint.findings import Finding, Severity
@@ -18,35 +18,32 @@ from plainlint.rules import RULES
 HTML_SUFFIXES = (".html", ".htm")
 
 
+@dataclass(frozen=True, slots=True)
+class SectionCounts:
+    """A section's counts and where its heading is, kept for the reports."""
+
+    title: str  # "" for the text before the first heading
+    line: int
+    counts: Counts
+
+
 @dataclass
 class FileResult:
     path: str
     findings: list[Finding] = field(default_factory=list)
     counts: Counts | None = None  # None when the file could not be checked
     error: str | None = None
-
-    def metrics(self, formula: str, min_words: int) -> dict | None:
-        """Per-file figures for reports: computed here so reporters never compute.
-        The grade is None on pages shorter than ``min_words``: the formulas need text."""
-        if self.counts is None:
-            return None
-        c = self.counts
-        value = grade(c, formula) if c.words >= min_words else None
-        return {
-            "words": c.words,
-            "sentences": c.sentences,
-            "syllables": c.syllables,
-            "average_sentence_words": round(c.words_per_sentence, 2),
-            "grade": None if value is None else round(value, 2),
-            "grade_formula": formula,
-        }
+    sections: list[SectionCounts] = field(default_factory=list)
 
 
 def check_source(source: str, path: str, config: Config) -> FileResult:
     """Check text already read: the entry point for tests and editors."""
     document = extract_html(source, path, config.scope)
     analysed = analyse(document)
-    return FileResult(path, run_rules(analysed, config), analysed.counts)
+    sections = [
+        SectionCounts(s.title, analysed.locate_block(s.first_block).line, s.counts) for s in analysed.sections
+    ]
+    return FileResult(path, run_rules(analysed, config), analysed.counts, sections=sections)
 
 
 def run_rules(doc: AnalysedDocument, config: Config) -> list[Finding]:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from plainlint.analysis.readability import GRADE_FORMULAS, Counts, grade
+from plainlint.analysis.readability import GRADE_FORMULAS, Counts, assess
 from plainlint.engine import FileResult
 from plainlint.findings import Severity
+from plainlint.metrics import Grading, file_metrics
 
 
 @dataclass(frozen=True)
@@ -19,7 +20,7 @@ class Summary:
 
     @property
     def grade_name(self) -> str:
-        return GRADE_FORMULAS[self.grade_formula][0]
+        return GRADE_FORMULAS[self.grade_formula].name
 
 
 @dataclass(frozen=True)
@@ -29,8 +30,8 @@ class Report:
     summary: Summary
 
 
-def summarise(results: list[FileResult], formula: str, min_words: int) -> Report:
-    """Counts by severity, and one grade over all the text checked (None below ``min_words``)."""
+def summarise(results: list[FileResult], grading: Grading) -> Report:
+    """Counts by severity, and one grade over all the text checked (None on too little text)."""
     by_severity = {s.label: 0 for s in sorted(Severity, reverse=True)}
     total = Counts()
     for result in results:
@@ -38,12 +39,12 @@ def summarise(results: list[FileResult], formula: str, min_words: int) -> Report
             by_severity[finding.severity.label] += 1
         if result.counts is not None:
             total = total + result.counts
-    value = grade(total, formula) if total.words >= min_words else None
+    value = assess(total, grading.formula, grading.min_words).grade
     summary = Summary(
         len(results),
         sum(r.error is not None for r in results),
         by_severity,
         None if value is None else round(value, 1),
-        formula,
+        grading.formula,
     )
-    return Report(results, [r.metrics(formula, min_words) for r in results], summary)
+    return Report(results, [file_metrics(r, grading) for r in results], summary)

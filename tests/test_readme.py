@@ -57,3 +57,12 @@ def test_json_example_is_what_plainlint_prints():
     assert shown["files"][0]["metrics"] == actual["files"][0]["metrics"]
     for finding in shown["files"][0]["findings"]:
         assert finding in actual["files"][0]["findings"]
+
+
+def test_quoted_reading_grade_message_is_what_plainlint_prints():
+    from plainlint.engine import check_file
+
+    config = load_config(ROOT / "rules.yml")
+    result = check_file(ROOT / "bench" / "jargon_eval" / "pages" / "endometriosis.html", config)
+    (page,) = [f for f in result.findings if f.rule == "reading-grade" and f.message.startswith("The page")]
+    assert page.message == fenced_after("bench/jargon_eval/pages/endometriosis.html`:").strip()

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from plainlint.analysis.readability import Counts, count
+from plainlint.analysis.readability import Counts
+from plainlint.analysis.sections import Section, split_sections
 from plainlint.analysis.segment import Sentence, segment
 from plainlint.document import Document
 from plainlint.findings import Span
@@ -19,7 +20,11 @@ class AnalysedDocument:
 
     @cached_property
     def counts(self) -> Counts:
-        return count(self.sentences)
+        return sum((s.counts for s in self.sections), Counts())
+
+    @cached_property
+    def sections(self) -> list[Section]:
+        return split_sections(self.document.blocks, self.sentences)
 
     def sentences_in(self, block: int) -> list[Sentence]:
         """The sentences of one block, in order."""

@@ -16,6 +16,7 @@ from typing import Iterable
 
 from plainlint.analysis.analysed import AnalysedDocument
 from plainlint.analysis.rarity import zipf
+from plainlint.analysis.segment import ADDRESS
 from plainlint.document import BlockKind
 from plainlint.lexicon import Lexicon, Term, bundled_terms
 
@@ -37,7 +38,6 @@ _IDENTIFIER = re.compile(r"^[A-Z]+\d{2,}$")  # "SCR18", "ARIA16": codes, not wor
 # abbreviation; "AIDS" (4.3) and "HIV" (4.2) stay abbreviations.
 _SHOUTED_ZIPF = 5.0
 _UNITS = frozenset("mmol mcg mmhg kcal kgs mls bpm".split())
-_ADDRESS = re.compile(r"[@/]|\w\.\w{2,}")
 # Greek and Latin word parts that build medical terms: a word of this shape is checked
 # even when it is fairly common in general text ("neuropathy" 2.8, "coronary" 3.4).
 _MEDICAL_SHAPE = re.compile(
@@ -279,7 +279,7 @@ def find_candidates(
 def _rare_words(sentence, text, base, si, heading, taken, names, allowed, everyday, rare_zipf) -> list[Occurrence]:
     out = []
     for word in sentence.words:
-        if _ADDRESS.search(word.text):
+        if ADDRESS.search(word.text):
             continue  # web and email addresses, file names
         for part in _LETTERS.finditer(word.text):  # each part of "anti-inflammatory"
             start = word.start - base + part.start()

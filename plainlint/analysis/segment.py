@@ -8,6 +8,7 @@ a sentence, so headings, list items and a lead-in ending in ":" never run togeth
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Sequence
@@ -20,6 +21,8 @@ if TYPE_CHECKING:  # spaCy is imported on first use, keeping `plainlint --help` 
 # Characters that join two tokens into one word when no space separates them:
 # "well-known", "don't", "COVID-19".
 _JOINERS = frozenset("-'’‐‑")
+# Web and email addresses and file names: read as one unit, not as words with syllables.
+ADDRESS = re.compile(r"@|://|\bwww\.|\w\.[^\W\d_]{2,}")
 
 
 @dataclass(frozen=True, slots=True)

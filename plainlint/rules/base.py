@@ -21,6 +21,7 @@ class Option:
     choices: tuple[str, ...] = ()
     minimum: float | None = None
     maximum: float | None = None
+    nullable: bool = False  # null means "not set"
 
 
 Options = Mapping[str, Any]

@@ -1,38 +1,105 @@
-"""reading-grade: the page's reading grade against a target for patient information."""
+"""reading-grade: the page's reading grade against a target, and which sections are hard."""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Iterator
 
 from plainlint.analysis.analysed import AnalysedDocument
-from plainlint.analysis.readability import GRADE_FORMULAS, grade
+from plainlint.analysis.difficulty import hard_word
+from plainlint.analysis.readability import GRADE_FORMULAS, Counts, assess, reading_age
+from plainlint.analysis.sections import Section
 from plainlint.findings import Hit
 from plainlint.rules.base import Option, Options, Rule
 
+# What plain writing looks like, to say which of the two drives a grade up.
+_PLAIN_SENTENCE_WORDS = 15
+_PLAIN_SYLLABLES_PER_WORD = 1.4
+
+
+def target_grade(options: Options) -> float:
+    age = options["max-reading-age"]
+    return age - 5 if age is not None else options["max-grade"]
+
+
+def _level(value: float, options: Options) -> str:
+    name = GRADE_FORMULAS[options["formula"]].name
+    if options["max-reading-age"] is not None:
+        return f"a reading age of {reading_age(value):.0f} ({name} grade {value:.1f})"
+    return f"grade {value:.1f} ({name})"
+
+
+def _target(options: Options) -> str:
+    age = options["max-reading-age"]
+    return f"a reading age of {age:g}" if age is not None else f"grade {options['max-grade']:g}"
+
+
+def _long_words(doc: AnalysedDocument, blocks: range | None = None, n: int = 3) -> list[str]:
+    """The page's (or a section's) most used long or uncommon words."""
+    seen: Counter[str] = Counter()
+    for sentence in doc.sentences:
+        if blocks is None or sentence.block in blocks:
+            seen.update(w.text.lower() for w in sentence.words if hard_word(w.text))
+    return [w for w, _ in seen.most_common(n)]
+
+
+def _causes(c: Counts, examples: list[str]) -> str:
+    """Both causes with their figures, the larger first: how far each lifts a
+    Flesch-Kincaid grade above plain writing."""
+    long_sentences = c.words_per_sentence > 20
+    sentences = f"sentences average {c.words_per_sentence:.1f} words"
+    sentences += " (aim for 15 to 20)" if long_sentences else ""
+    words = f"{c.polysyllable_share:.0%} of words have three or more syllables"
+    if examples:
+        words += ", such as " + ", ".join(f'"{w}"' for w in examples)
+    by_length = 0.39 * (c.words_per_sentence - _PLAIN_SENTENCE_WORDS)
+    by_words = 11.8 * (c.syllables / c.words - _PLAIN_SYLLABLES_PER_WORD)
+    if by_length >= by_words:
+        return f"{sentences}, and {words}. Split long sentences first, then use everyday words"
+    then = ", then shorten sentences" if long_sentences else ""
+    return f"{words}, and {sentences}. Use everyday words in place of long ones{then}"
+
+
+def _section_range(doc: AnalysedDocument, index: int) -> range:
+    sections = doc.sections
+    end = sections[index + 1].first_block if index + 1 < len(sections) else len(doc.document.blocks)
+    return range(sections[index].first_block, end)
+
 
 def check(doc: AnalysedDocument, options: Options) -> Iterator[Hit]:
-    counts = doc.counts
-    if counts.words < options["min-words"]:
-        return  # a grade on a few words is noise, not a measurement
-    formula = options["formula"]
-    value = grade(counts, formula)
-    target = options["max-grade"]
-    if value is None or value <= target:
-        return
-    name = GRADE_FORMULAS[formula][0]
-    long_words = counts.polysyllables / counts.words
-    yield Hit(
-        doc.locate_page(),
-        f"The page reads at grade {value:.1f} ({name}); the target is {target:g} or lower. "
-        f"Its sentences average {counts.words_per_sentence:.1f} words and "
-        f"{long_words:.0%} of its words have three or more syllables: use shorter sentences "
-        "and everyday words.",
-    )
+    formula, target = options["formula"], target_grade(options)
+    page = assess(doc.counts, formula, options["min-words"])
+    if page.grade is not None and round(page.grade, 1) > target:  # as shown: never "8.0, above 8"
+        yield Hit(
+            doc.locate_page(),
+            f"The page reads at {_level(page.grade, options)}; the target is {_target(options)} or lower. "
+            f"{_causes(doc.counts, _long_words(doc))}.",
+        )
+    graded = [
+        (i, s, g) for i, s in enumerate(doc.sections)
+        if (g := assess(s.counts, formula, options["section-min-words"]).grade) is not None
+    ]
+    if len(doc.sections) < 2:
+        return  # one section is the page: its grade was given above
+    for i, section, value in graded:
+        if round(value, 1) > target:
+            yield Hit(
+                doc.locate_block(section.first_block),  # its heading, if it has one
+                f'The section "{_title(section)}" reads at {_level(value, options)}, above the target of '
+                f"{_target(options)}: {_causes(section.counts, _long_words(doc, _section_range(doc, i)))}.",
+                advisory=True,
+            )
+
+
+def _title(section: Section) -> str:
+    if not section.title:
+        return "before the first heading"
+    return section.title if len(section.title) <= 60 else section.title[:57].rstrip() + "..."
 
 
 RULE = Rule(
     id="reading-grade",
-    summary="The page's reading grade (Flesch-Kincaid or SMOG) above a target.",
+    summary="The page's reading grade above a target, and the sections that are hardest.",
     rationale=(
         "Many people read health information while ill, worried or tired, and many adults "
         "read at a low level. WCAG 3.1.5 asks for text no harder than lower secondary "
@@ -40,7 +107,8 @@ RULE = Rule(
         "reading age of 9 to 11 (about US grade 4 to 6). plainlint counts sentences, words "
         "and syllables itself, treating headings and list items as sentences of their own "
         "(as the NHS does before applying SMOG), so a bulleted page is not scored as one "
-        "huge sentence."
+        "huge sentence. Each section under a heading is graded too, and a section above the "
+        "target gets a note, so you can see where the page is hard."
     ),
     sources=(
         "WCAG 2.2 success criterion 3.1.5 Reading Level",
@@ -48,9 +116,27 @@ RULE = Rule(
         "NIH Clear & Simple; AMA: patient materials at grade 6 to 8",
     ),
     options=(
-        Option("formula", "choice", "Which formula gives the grade.", choices=tuple(GRADE_FORMULAS)),
+        Option(
+            "formula",
+            "choice",
+            "Which formula gives the grade; consensus is the median of the other five.",
+            choices=tuple(GRADE_FORMULAS),
+        ),
         Option("max-grade", "number", "A page graded above this (a US school grade) is reported.", minimum=0),
+        Option(
+            "max-reading-age",
+            "number",
+            "The target as a UK reading age (US grade + 5) instead; when set, max-grade is not used.",
+            minimum=5,
+            nullable=True,
+        ),
         Option("min-words", "int", "Pages with fewer words are not graded: the formulas need text.", minimum=1),
+        Option(
+            "section-min-words",
+            "int",
+            "Sections (a heading and its text) with at least this many words are graded on their own.",
+            minimum=1,
+        ),
     ),
     check=check,
 )
