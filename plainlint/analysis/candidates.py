@@ -16,7 +16,7 @@ from typing import Iterable
 
 from plainlint.analysis.analysed import AnalysedDocument
 from plainlint.analysis.rarity import zipf
-from plainlint.analysis.segment import ADDRESS
+from plainlint.analysis.segment import is_address
 from plainlint.document import BlockKind
 from plainlint.lexicon import Lexicon, Term, bundled_terms
 
@@ -279,7 +279,7 @@ def find_candidates(
 def _rare_words(sentence, text, base, si, heading, taken, names, allowed, everyday, rare_zipf) -> list[Occurrence]:
     out = []
     for word in sentence.words:
-        if ADDRESS.search(word.text):
+        if is_address(word.text):
             continue  # web and email addresses, file names
         for part in _LETTERS.finditer(word.text):  # each part of "anti-inflammatory"
             start = word.start - base + part.start()

@@ -17,7 +17,7 @@ import statistics
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from plainlint.analysis.segment import ADDRESS, Sentence
+from plainlint.analysis.segment import Sentence, is_address
 from plainlint.analysis.syllables import count_syllables
 
 # Flesch recommended samples of 100 words; below that every formula is noise.
@@ -79,7 +79,7 @@ def count(sentences: Iterable[Sentence]) -> Counts:
     n_sent = n_words = n_syll = n_poly = n_letters = n_chars = n_complex = 0
     per_sentence: list[int] = []
     for sentence in sentences:
-        words = [w for w in sentence.words if not ADDRESS.search(w.text)]
+        words = [w for w in sentence.words if not is_address(w.text)]
         if not words:
             continue
         n_sent += 1
@@ -89,9 +89,14 @@ def count(sentences: Iterable[Sentence]) -> Counts:
             n_words += 1
             n_syll += syllables
             poly += syllables >= 3
-            letters = sum(c.isalpha() for c in word.text)
-            n_letters += letters
-            n_chars += letters + sum(c.isdigit() for c in word.text)
+            text = word.text
+            if text.isalpha():
+                n_letters += len(text)
+                n_chars += len(text)
+            else:
+                letters = sum(c.isalpha() for c in text)
+                n_letters += letters
+                n_chars += letters + sum(c.isdigit() for c in text)
             n_complex += _is_complex(word.text, syllables, i == 0)
         n_poly += poly
         per_sentence.append(poly)

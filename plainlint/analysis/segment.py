@@ -21,8 +21,12 @@ if TYPE_CHECKING:  # spaCy is imported on first use, keeping `plainlint --help` 
 # Characters that join two tokens into one word when no space separates them:
 # "well-known", "don't", "COVID-19".
 _JOINERS = frozenset("-'’‐‑")
-# Web and email addresses and file names: read as one unit, not as words with syllables.
-ADDRESS = re.compile(r"@|://|\bwww\.|\w\.[^\W\d_]{2,}")
+_ADDRESS = re.compile(r"@|://|\bwww\.|\w\.[^\W\d_]{2,}")
+
+
+def is_address(text: str) -> bool:
+    """A web or email address or a file name: read as one unit, not as words with syllables."""
+    return ("." in text or "@" in text or "/" in text) and _ADDRESS.search(text) is not None
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,9 +37,9 @@ def _target(options: Options) -> str:
 def _long_words(doc: AnalysedDocument, blocks: range | None = None, n: int = 3) -> list[str]:
     """The page's (or a section's) most used long or uncommon words."""
     seen: Counter[str] = Counter()
-    for sentence in doc.sentences:
-        if blocks is None or sentence.block in blocks:
-            seen.update(w.text.lower() for w in sentence.words if hard_word(w.text))
+    sentences = doc.sentences if blocks is None else [s for b in blocks for s in doc.sentences_in(b)]
+    for sentence in sentences:
+        seen.update(w.text.lower() for w in sentence.words if hard_word(w.text))
     return [w for w, _ in seen.most_common(n)]
 
 
