@@ -87,7 +87,7 @@ def list_rules(config_path: str | None) -> None:
         click.echo(f"  {rule.summary}")
         click.echo(textwrap.fill(rule.rationale, width=88, initial_indent="  ", subsequent_indent="  "))
         for option in rule.options:
-            click.echo(f"  {option.name}: {settings.options[option.name]!r}  {option.help}")
+            click.echo(f"  {option.name}: {_yaml_value(settings.options[option.name])}  {option.help}")
         for source in rule.sources:
             click.echo(f"  source: {source}")
         click.echo("")
@@ -116,3 +116,10 @@ def _write_atomically(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _yaml_value(value) -> str:
+    """An option's value as it would be written in rules.yml."""
+    import yaml
+
+    return yaml.safe_dump(value, default_flow_style=True, width=10_000).strip().removesuffix("\n...").strip()

@@ -183,8 +183,11 @@ def test_rules_lists_every_rule_with_its_settings(pages):
     result = run("rules")
     assert result.exit_code == 0
     out = result.output
-    for rule_id in ("reading-grade", "sentence-length", "unexplained-jargon", "heading-structure"):
+    for rule_id in ("reading-grade", "hard-sentences", "sentence-length", "unexplained-jargon", "heading-structure"):
         assert f"\n{rule_id} (" in "\n" + out
     assert "sentence-length (warning)" in out and "  max-words: 18  " in out
+    # values as they are written in rules.yml
+    assert "  max-reading-age: null  " in out and "  formula: flesch-kincaid  " in out
+    assert "  categories: [medical, insurance]  " in out
     assert "heading-structure (disabled)" in out
     assert "source: WCAG 2.2 success criterion 3.1.5 Reading Level" in out
