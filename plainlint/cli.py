@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from plainlint import __version__
+from plainlint.reporters import FORMATS, NEEDS_VIEW
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -27,8 +28,8 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="How to print the findings.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="How to report: text, json, html (annotated pages), sarif, github or gitlab (CI annotations).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False),
               help="Settings file to use instead of the nearest rules.yml or .plainlint.yml.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
@@ -50,7 +51,8 @@ def check(paths: tuple[str, ...], fmt: str, config_path: str | None, fail_on: st
     config = _settings(config_path)
 
     targets, problems = collect(list(paths))
-    results = [check_file(t.path, config, t.display) for t in targets]
+    keep_view = fmt in NEEDS_VIEW
+    results = [check_file(t.path, config, t.display, keep_view) for t in targets]
     results += [FileResult(path, error=problem) for path, problem in problems]
     report = summarise(results, Grading.from_options(config.rules["reading-grade"].options))
 

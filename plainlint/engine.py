@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from plainlint.extract.html import extract_html
 from plainlint.findings import Finding, Severity
 from plainlint.reading import InputError, read_source
 from plainlint.rules import RULES
+from plainlint.view import PageView, page_view
 
 HTML_SUFFIXES = (".html", ".htm")
 
@@ -34,16 +37,20 @@ class FileResult:
     counts: Counts | None = None  # None when the file could not be checked
     error: str | None = None
     sections: list[SectionCounts] = field(default_factory=list)
+    view: PageView | None = None  # the page's text with findings placed, when asked for
 
 
-def check_source(source: str, path: str, config: Config) -> FileResult:
-    """Check text already read: the entry point for tests and editors."""
+def check_source(source: str, path: str, config: Config, keep_view: bool = False) -> FileResult:
+    """Check text already read: the entry point for tests and editors. ``keep_view``
+    keeps the page's text with the findings placed on it, for the HTML report."""
     document = extract_html(source, path, config.scope)
     analysed = analyse(document)
     sections = [
         SectionCounts(s.title, analysed.locate_block(s.first_block).line, s.counts) for s in analysed.sections
     ]
-    return FileResult(path, run_rules(analysed, config), analysed.counts, sections=sections)
+    findings = run_rules(analysed, config)
+    view = page_view(analysed, findings) if keep_view else None
+    return FileResult(path, findings, analysed.counts, sections=sections, view=view)
 
 
 def run_rules(doc: AnalysedDocument, config: Config) -> list[Finding]:
@@ -53,12 +60,28 @@ def run_rules(doc: AnalysedDocument, config: Config) -> list[Finding]:
             continue
         for hit in RULES[rule_id].check(doc, settings.options):
             severity = Severity.INFO if hit.advisory else settings.severity
-            findings.append(Finding(doc.document.path, hit.span, rule_id, severity, hit.message, hit.suggestion))
+            excerpt = doc.text_at(hit.span)
+            findings.append(
+                Finding(doc.document.path, hit.span, rule_id, severity, hit.message, hit.suggestion, excerpt)
+            )
     findings.sort(key=Finding.sort_key)
-    return findings
+    return _fingerprinted(findings)
 
 
-def check_file(path: Path, config: Config, display: str | None = None) -> FileResult:
+def _fingerprinted(findings: list[Finding]) -> list[Finding]:
+    """Fingerprint each finding by its rule, the text involved and which occurrence of
+    that pair it is, so it survives edits elsewhere in the file (not its line number)."""
+    seen: dict[tuple[str, str], int] = {}
+    out = []
+    for f in findings:
+        nth = seen.get((f.rule, f.excerpt), 0)
+        seen[(f.rule, f.excerpt)] = nth + 1
+        digest = hashlib.sha256(f"{f.rule}\0{f.excerpt.casefold()}".encode()).hexdigest()[:20]
+        out.append(dataclasses.replace(f, fingerprint=f"{digest}:{nth}"))
+    return out
+
+
+def check_file(path: Path, config: Config, display: str | None = None, keep_view: bool = False) -> FileResult:
     """Check one file; a file we cannot read becomes an error result, never an exception."""
     name = display or str(path)
     try:
@@ -68,7 +91,7 @@ def check_file(path: Path, config: Config, display: str | None = None) -> FileRe
     if not source.strip():
         return FileResult(name, counts=Counts())  # an empty page has nothing to check
     try:
-        return check_source(source, name, config)
+        return check_source(source, name, config, keep_view)
     except ParserRejectedMarkup as exc:
         return FileResult(name, error=f"cannot be parsed as HTML: {exc}")
     except RecursionError:

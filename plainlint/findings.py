@@ -52,6 +52,11 @@ class Finding:
     severity: Severity
     message: str
     suggestion: str | None = None
+    # the text involved ("prognosis", a whole sentence), white space collapsed
+    excerpt: str = ""
+    # stable across edits elsewhere in the file: rule, text involved, and which
+    # occurrence of that pair it is (for SARIF partialFingerprints and baselines)
+    fingerprint: str = ""
 
     def sort_key(self) -> tuple:
         return (self.path, self.span.line, self.span.column, self.rule, self.message)

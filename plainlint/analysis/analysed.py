@@ -17,6 +17,8 @@ class AnalysedDocument:
     document: Document
     sentences: list[Sentence]
     _by_block: dict[int, list[Sentence]] = field(default_factory=dict, repr=False)
+    # the text behind each span handed to a rule: (block, start, end) in block text
+    located: dict[Span, tuple[int, int, int]] = field(default_factory=dict, repr=False)
 
     @cached_property
     def counts(self) -> Counts:
@@ -39,7 +41,22 @@ class AnalysedDocument:
         if end <= start or not b.text:
             return self.locate_tag(b.anchor)
         src_start, src_end = b.source.span(start, end)
-        return self._span(src_start, src_end)
+        span = self._span(src_start, src_end)
+        self.located.setdefault(span, (block, start, end))
+        return span
+
+    def text_at(self, span: Span) -> str:
+        """The text a finding is about: the block text behind the span when a rule
+        located it in text, else the source between its ends; white space collapsed."""
+        if span in self.located:
+            block, start, end = self.located[span]
+            text = self.document.blocks[block].text[start:end]
+        else:
+            lines = self.document.lines
+            text = self.document.source[
+                lines.offset(span.line, span.column - 1) : lines.offset(span.end_line, span.end_column - 1)
+            ]
+        return " ".join(text.split())
 
     def locate_block(self, block: int) -> Span:
         """Source span of a whole block, or of its start tag when it has no text."""
