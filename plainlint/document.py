@@ -141,3 +141,6 @@ class Document:
     lines: LineIndex
     lang: str = ""
     title: str = ""
+    # a Markdown page whose front matter gives the title, which site generators
+    # (Jekyll, Hugo) render as the page's h1
+    title_is_h1: bool = False

@@ -12,13 +12,22 @@ from bs4.exceptions import ParserRejectedMarkup
 from plainlint.analysis.analysed import AnalysedDocument, analyse
 from plainlint.analysis.readability import Counts
 from plainlint.config import Config
+from plainlint.document import Document
 from plainlint.extract.html import extract_html
+from plainlint.extract.markdown import extract_markdown
 from plainlint.findings import Finding, Severity
 from plainlint.reading import InputError, read_source
 from plainlint.rules import RULES
 from plainlint.view import PageView, page_view
 
-HTML_SUFFIXES = (".html", ".htm")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+def extract(source: str, path: str, config: Config) -> Document:
+    """A Document from HTML, or from Markdown when the file's name says so."""
+    if path.lower().endswith(MARKDOWN_SUFFIXES):
+        return extract_markdown(source, path)
+    return extract_html(source, path, config.scope)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +52,7 @@ class FileResult:
 def check_source(source: str, path: str, config: Config, keep_view: bool = False) -> FileResult:
     """Check text already read: the entry point for tests and editors. ``keep_view``
     keeps the page's text with the findings placed on it, for the HTML report."""
-    document = extract_html(source, path, config.scope)
+    document = extract(source, path, config)
     analysed = analyse(document)
     sections = [
         SectionCounts(s.title, analysed.locate_block(s.first_block).line, s.counts) for s in analysed.sections

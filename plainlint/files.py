@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-PAGE_SUFFIXES = (".html", ".htm")
+PAGE_SUFFIXES = (".html", ".htm", ".md", ".markdown")
 
 
 @dataclass(frozen=True)
@@ -19,7 +19,7 @@ def collect(paths: list[str]) -> tuple[list[Target], list[tuple[str, str]]]:
     """Files to check in a stable order, and (path, problem) for paths that cannot be used.
 
     Files named directly are checked whatever their suffix; folders are searched for
-    *.html and *.htm, skipping hidden folders (.git) and node_modules. Each file is
+    *.html, *.htm, *.md and *.markdown, skipping hidden folders (.git) and node_modules. Each file is
     checked once even if named twice.
     """
     targets: list[Target] = []

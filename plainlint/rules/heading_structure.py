@@ -22,8 +22,12 @@ def check(doc: AnalysedDocument, options: Options) -> Iterator[Hit]:
         return
     first_level = options["first-level"]
     max_length = options["max-length"]
-    seen_h1 = False
-    previous = 0
+    # a front-matter title the site renders as the h1, unless the text has its own h1
+    template_h1 = doc.document.title_is_h1 and not any(b.level == 1 for _, b in headings)
+    if template_h1 and first_level == 1:
+        first_level = 2
+    seen_h1 = template_h1
+    previous = 1 if template_h1 else 0
     for n, (i, block) in enumerate(headings):
         level = block.level
         where = doc.locate_block(i)
