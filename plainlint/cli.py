@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from plainlint import __version__
+from plainlint.atomic import write_atomically
 from plainlint.reporters import FORMATS, NEEDS_VIEW
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -38,9 +39,20 @@ def main() -> None:
               help="Colour the text report [default: on a terminal, unless NO_COLOR is set].")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
               help="Write the report to this file instead of standard output.")
+@click.option("--select", multiple=True, metavar="RULES",
+              help="Run only these rules (ids, comma-separated or repeated).")
+@click.option("--ignore", multiple=True, metavar="RULES",
+              help="Do not run these rules (ids, comma-separated or repeated).")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
+              help="Report only findings not in this file; if it does not exist, record today's findings in it.")
+@click.option("--update-baseline", is_flag=True,
+              help="With --baseline: record today's findings in it again (after fixing some).")
 def check(paths: tuple[str, ...], fmt: str, config_path: str | None, fail_on: str | None,
-          colour: bool | None, output: str | None) -> None:
-    """Check HTML pages (files, or folders searched for *.html and *.htm)."""
+          colour: bool | None, output: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
+          baseline_path: str | None, update_baseline: bool) -> None:
+    """Check pages: HTML and Markdown files, or folders searched for *.html, *.htm, *.md
+    and *.markdown."""
+    from plainlint.config import ConfigError
     from plainlint.engine import FileResult, check_file
     from plainlint.files import collect
     from plainlint.findings import Severity
@@ -49,18 +61,28 @@ def check(paths: tuple[str, ...], fmt: str, config_path: str | None, fail_on: st
     from plainlint.reporters import reporter
 
     config = _settings(config_path)
+    try:
+        config = config.with_selection(_rule_ids(select), _rule_ids(ignore))
+    except ConfigError as exc:
+        click.echo(f"plainlint: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    if update_baseline and not baseline_path:
+        click.echo("plainlint: --update-baseline needs --baseline FILE", err=True)
+        sys.exit(EXIT_ERROR)
 
     targets, problems = collect(list(paths))
     keep_view = fmt in NEEDS_VIEW
-    results = [check_file(t.path, config, t.display, keep_view) for t in targets]
+    results = [check_file(t.path, config.for_path(t.path), t.display, keep_view) for t in targets]
     results += [FileResult(path, error=problem) for path, problem in problems]
+    if baseline_path:
+        results = _apply_baseline(Path(baseline_path), results, update_baseline)
     report = summarise(results, Grading.from_options(config.rules["reading-grade"].options))
 
     if colour is None:
         colour = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     text = reporter(fmt)(report, colour=colour)
     if output:
-        _write_atomically(Path(output), text)
+        write_atomically(Path(output), text)
     else:
         click.echo(text, nl=False, color=colour)
 
@@ -106,18 +128,28 @@ def _settings(config_path: str | None):
         sys.exit(EXIT_ERROR)
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    """Write a report so that an interrupted run never leaves half a file."""
-    import tempfile
+def _rule_ids(values: tuple[str, ...]) -> list[str]:
+    return [r for value in values for r in value.replace(",", " ").split()]
 
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
+
+def _apply_baseline(path: Path, results: list, update: bool) -> list:
+    """Record the findings in a new (or updated) baseline, or drop the ones it knows."""
+    from plainlint import baseline
+
+    if update or not path.exists():
+        n = baseline.write(path, results)
+        click.echo(f"plainlint: recorded {n} finding{'s' if n != 1 else ''} in {path}; "
+                   "later runs with --baseline report only new ones.", err=True)
+        return [baseline.with_findings(r, []) for r in results]
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        known = baseline.load(path)
+    except baseline.BaselineError as exc:
+        click.echo(f"plainlint: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    kept, dropped = baseline.new_only(results, known)
+    if dropped:
+        click.echo(f"plainlint: {dropped} finding{'s' if dropped != 1 else ''} left out: already in {path}.", err=True)
+    return kept
 
 
 def _yaml_value(value) -> str:

@@ -7,10 +7,11 @@ because a CI gate that fails on a typo must say exactly where the typo is.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+import fnmatch
+from dataclasses import dataclass, field, replace
 from importlib import resources
-from pathlib import Path
-from typing import Any, Mapping
+from pathlib import Path, PurePosixPath
+from typing import Any, Iterable, Mapping
 
 import yaml
 
@@ -35,12 +36,54 @@ class RuleSettings:
 
 
 @dataclass(frozen=True)
+class Override:
+    """Rule settings for the files matching any of ``patterns``."""
+
+    patterns: tuple[str, ...]
+    rules: Mapping[str, Any]  # validated raw settings, merged over the base ones
+
+
+@dataclass(frozen=True)
 class Config:
     fail_on: Severity | None  # None: never fail on findings
     max_file_bytes: int
     scope: Scope
     rules: Mapping[str, RuleSettings]
     files: tuple[str, ...]  # the settings files read, defaults first
+    overrides: tuple[Override, ...] = ()
+    root: Path | None = None  # the folder of the settings file: override patterns are relative to it
+    select: frozenset[str] | None = None  # from the command line: only these rules run
+    ignore: frozenset[str] = frozenset()  # from the command line: these rules never run
+    data: Mapping[str, Any] = field(default_factory=dict, repr=False)  # the merged raw settings
+    _derived: dict = field(default_factory=dict, repr=False, compare=False)  # for_path's results
+
+    def with_selection(self, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> Config:
+        """The same settings with ``--select`` and ``--ignore`` applied; unknown rule ids
+        raise ConfigError with a suggestion."""
+        chosen = [*select, *ignore]
+        unknown = [r for r in chosen if r not in RULES]
+        if unknown:
+            hints = []
+            for rule_id in unknown:
+                close = difflib.get_close_matches(rule_id, list(RULES), n=1)
+                hints.append(f'unknown rule "{rule_id}"' + (f'; did you mean "{close[0]}"?' if close else ""))
+            raise ConfigError("\n".join(hints) + f"\nknown rules: {', '.join(RULES)}")
+        config = replace(self, select=frozenset(select) or None, ignore=frozenset(ignore))
+        return _build(dict(config.data), config.files, config)
+
+    def for_path(self, path: Path | str) -> Config:
+        """The settings for one file: the overrides whose patterns match it, in order,
+        merged over these. Patterns are matched against the path relative to the
+        settings file's folder (or as given, for files outside it); ``*`` matches "/" too."""
+        matching = tuple(i for i, o in enumerate(self.overrides) if _matches(o.patterns, path, self.root))
+        if not matching:
+            return self
+        if matching not in self._derived:
+            data = dict(self.data)
+            for i in matching:
+                data = _merge(data, {"rules": self.overrides[i].rules})
+            self._derived[matching] = _build(data, self.files, self)
+        return self._derived[matching]
 
 
 def defaults_text() -> str:
@@ -71,7 +114,18 @@ def load_config(path: Path | None = None, *, search_from: Path | None = None) ->
             raise ConfigError(f"{path}: cannot read the settings file: {exc}") from None
         merged = _merge(merged, _validated(text, str(path)))
         files.append(str(path))
-    return _build(merged, tuple(files))
+    return _build(merged, tuple(files), root=path.resolve().parent if path is not None else None)
+
+
+def _matches(patterns: tuple[str, ...], path: Path | str, root: Path | None) -> bool:
+    candidates = [PurePosixPath(Path(path).as_posix()).as_posix().removeprefix("./")]
+    if root is not None:
+        try:
+            candidates.insert(0, Path(path).resolve().relative_to(root).as_posix())
+        except ValueError:
+            pass  # outside the settings file's folder: match the path as given
+    return any(fnmatch.fnmatchcase(c, p.removeprefix("./")) for c in candidates for p in patterns)
+
 
 
 def _merge(base: dict, over: dict) -> dict:
@@ -84,23 +138,36 @@ def _merge(base: dict, over: dict) -> dict:
     return out
 
 
-def _build(data: dict, files: tuple[str, ...]) -> Config:
+def _build(data: dict, files: tuple[str, ...], like: Config | None = None, root: Path | None = None) -> Config:
+    """A Config from merged raw settings; ``like`` carries over the root, overrides and
+    command-line selection of the Config it derives from."""
+    select = like.select if like else None
+    ignore = like.ignore if like else frozenset()
     rules = {}
     for rule_id, rule in RULES.items():
         raw = data["rules"][rule_id]
+        enabled = (rule_id in select) if select is not None else raw["enabled"]
         rules[rule_id] = RuleSettings(
-            raw["enabled"],
+            enabled and rule_id not in ignore,
             Severity.parse(raw["severity"]),
             {o.name: raw[o.name] for o in rule.options},
         )
     fail_on = None if data["fail-on"] == "never" else Severity.parse(data["fail-on"])
     content = data["content"]
+    overrides = like.overrides if like else tuple(
+        Override(tuple(o["files"]), o.get("rules", {})) for o in data.get("overrides", ())
+    )
     return Config(
         fail_on,
         int(data["max-file-size-mb"] * 1024 * 1024),
         Scope(" ".join(content["include"].split()), " ".join(content["exclude"].split())),
         rules,
         files,
+        overrides,
+        like.root if like else root,
+        select,
+        ignore,
+        data,
     )
 
 
@@ -243,6 +310,37 @@ def _positive(c: _Checker):
     return check
 
 
+def _overrides(c: _Checker, rules_checker):
+    """``overrides``: a list of {files: [patterns], rules: {rule settings}}."""
+    def check(path: tuple, value: Any) -> Any:
+        if not isinstance(value, list):
+            c.error(path, f"overrides must be a list of {{files: [...], rules: {{...}}}} entries, not {_kind(value)}")
+            return _INVALID
+        out = []
+        for i, item in enumerate(value):
+            here = (*path, i)
+            entry = c.mapping(here, item, {"files": _patterns(c), "rules": rules_checker})
+            if isinstance(item, dict) and "files" not in item:
+                c.error(here, "each entry of overrides needs files: a list of path patterns")
+            elif "files" in entry:
+                out.append(entry)
+        return out
+
+    return check
+
+
+def _patterns(c: _Checker):
+    def check(path: tuple, value: Any) -> Any:
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
+            c.error(path, f"files must be a list of path patterns such as [\"news/*\"], not {_kind(value)}")
+            return _INVALID
+        return value
+
+    return check
+
+
 def _validated(text: str, filename: str) -> dict:
     """Parse and check one settings file; raise ConfigError listing every problem."""
     try:
@@ -260,11 +358,13 @@ def _validated(text: str, filename: str) -> dict:
     c = _Checker(filename, lines)
     rules = {rule_id: _rule_checker(c, rule_id) for rule_id in RULES}
     content = {"include": _selector(c), "exclude": _selector(c)}
+    rules_checker = lambda path, value: c.mapping(path, value, rules)  # noqa: E731
     top = {
         "fail-on": _one_of(c, FAIL_ON),
         "max-file-size-mb": _positive(c),
         "content": lambda path, value: c.mapping(path, value, content),
-        "rules": lambda path, value: c.mapping(path, value, rules),
+        "rules": rules_checker,
+        "overrides": _overrides(c, rules_checker),
     }
     result = c.mapping((), data, top)
     if c.errors:

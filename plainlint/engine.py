@@ -18,6 +18,7 @@ from plainlint.extract.markdown import extract_markdown
 from plainlint.findings import Finding, Severity
 from plainlint.reading import InputError, read_source
 from plainlint.rules import RULES
+from plainlint.suppress import directives, filter_suppressed
 from plainlint.view import PageView, page_view
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -57,7 +58,7 @@ def check_source(source: str, path: str, config: Config, keep_view: bool = False
     sections = [
         SectionCounts(s.title, analysed.locate_block(s.first_block).line, s.counts) for s in analysed.sections
     ]
-    findings = run_rules(analysed, config)
+    findings = filter_suppressed(run_rules(analysed, config), directives(source))
     view = page_view(analysed, findings) if keep_view else None
     return FileResult(path, findings, analysed.counts, sections=sections, view=view)
 

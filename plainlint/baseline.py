@@ -1,0 +1,96 @@
+"""Baselines: adopt plainlint on a site with known problems and report only new ones.
+
+A baseline file lists today's findings by file, rule and the text involved (not by line,
+so findings survive edits elsewhere in the file). A later run drops as many findings of
+each (file, rule, text) as the baseline holds, in file order, and reports the rest.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections import Counter
+from pathlib import Path, PurePath
+
+from plainlint import __version__
+from plainlint.atomic import write_atomically
+from plainlint.engine import FileResult
+from plainlint.findings import Finding
+
+BASELINE_VERSION = 1
+
+
+class BaselineError(Exception):
+    """A baseline file that cannot be read or is not a plainlint baseline."""
+
+
+Key = tuple[str, str, str]
+
+
+def _key(f: Finding) -> Key:
+    # the fingerprint's first part: a digest of the rule and the text, without its
+    # occurrence number, which shifts when an identical finding is added earlier
+    return (PurePath(f.path).as_posix(), f.rule, f.fingerprint.split(":")[0])
+
+
+def load(path: Path) -> Counter[Key]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("baseline_version") != BASELINE_VERSION:
+            raise BaselineError(f"{path}: not a plainlint baseline (baseline_version {BASELINE_VERSION})")
+        return Counter((e["path"], e["rule"], e["fingerprint"].split(":")[0]) for e in data["findings"])
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise BaselineError(f"{path}: cannot read the baseline: {exc}") from None
+
+
+def write(path: Path, results: list[FileResult]) -> int:
+    """Record every finding of ``results``; returns how many."""
+    findings = [f for r in results for f in r.findings]
+    data = {
+        "tool": "plainlint",
+        "version": __version__,
+        "baseline_version": BASELINE_VERSION,
+        "findings": [
+            {
+                "path": PurePath(f.path).as_posix(),
+                "rule": f.rule,
+                "fingerprint": f.fingerprint,
+                "line": f.span.line,  # for people reading the file; not used to match
+                "text": f.excerpt[:200],
+            }
+            for f in findings
+        ],
+    }
+    write_atomically(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    return len(findings)
+
+
+def new_only(results: list[FileResult], known: Counter[Key]) -> tuple[list[FileResult], int]:
+    """Results without the findings the baseline knows; and how many were dropped."""
+    left = Counter(known)
+    out, dropped = [], 0
+    for result in results:
+        kept = []
+        for f in result.findings:
+            k = _key(f)
+            if left[k] > 0:
+                left[k] -= 1
+                dropped += 1
+            else:
+                kept.append(f)
+        out.append(with_findings(result, kept) if len(kept) != len(result.findings) else result)
+    return out, dropped
+
+
+def with_findings(result: FileResult, kept: list[Finding]) -> FileResult:
+    """The result with fewer findings; the page view's marks follow them."""
+    view = result.view
+    if view is not None:
+        index = {id(f): i for i, f in enumerate(kept)}
+        marks = [
+            dataclasses.replace(m, finding=index[id(result.findings[m.finding])])
+            for m in view.marks
+            if id(result.findings[m.finding]) in index
+        ]
+        view = dataclasses.replace(view, marks=marks)
+    return dataclasses.replace(result, findings=kept, view=view)
