@@ -117,6 +117,42 @@ def list_rules(config_path: str | None) -> None:
         click.echo("")
 
 
+@main.command("explain")
+@click.argument("rule_id", metavar="RULE")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Show the settings from this file instead of the nearest rules.yml or .plainlint.yml.")
+def explain(rule_id: str, config_path: str | None) -> None:
+    """Explain one rule: why it matters, text it reports and text it accepts, its
+    options and the guidance it follows."""
+    import difflib
+    import textwrap
+
+    from plainlint.rules import RULES
+
+    if rule_id not in RULES:
+        close = [r for r in RULES if rule_id and rule_id in r] or difflib.get_close_matches(rule_id, list(RULES), n=1)
+        hint = f'; did you mean "{close[0]}"?' if close else f"; the rules are: {', '.join(RULES)}"
+        click.echo(f'plainlint: unknown rule "{rule_id}"{hint}', err=True)
+        sys.exit(EXIT_ERROR)
+    rule = RULES[rule_id]
+    settings = _settings(config_path).rules[rule_id]
+    state = settings.severity.label if settings.enabled else "disabled"
+    wrap = {"width": 88, "initial_indent": "  ", "subsequent_indent": "  "}
+    click.echo(f"{rule.id} ({state}): {rule.summary}\n")
+    click.echo("Why\n" + textwrap.fill(rule.rationale, **wrap))
+    for bad, good in rule.examples:
+        click.echo("\nReported\n" + textwrap.fill(bad, **wrap))
+        click.echo("Not reported\n" + textwrap.fill(good, **wrap))
+    if rule.options:
+        click.echo("\nOptions (rules.yml, under rules: " + rule.id + ":)")
+        for option in rule.options:
+            click.echo(f"  {option.name}: {_yaml_value(settings.options[option.name])}")
+            click.echo(textwrap.fill(option.help, width=88, initial_indent="      ", subsequent_indent="      "))
+    click.echo("\nGuidance")
+    for source in rule.sources:
+        click.echo(f"  {source}")
+
+
 def _settings(config_path: str | None):
     """The settings in force, or exit 2 with every problem listed by file and line."""
     from plainlint.config import ConfigError, load_config

@@ -35,3 +35,5 @@ class Rule:
     sources: tuple[str, ...]  # the guidance it follows
     options: tuple[Option, ...]
     check: Callable[[AnalysedDocument, Options], Iterable[Hit]]
+    # (bad, good) pairs of HTML for `plainlint explain`; a test runs the rule on each
+    examples: tuple[tuple[str, str], ...] = ()

@@ -72,4 +72,11 @@ RULE = Rule(
         Option("min-words", "int", "Shorter sentences are not graded: one long word would dominate.", minimum=1),
     ),
     check=check,
+    examples=(
+        (
+            "<p>Leptomeningeal metastases necessitate multidisciplinary evaluation, including cerebrospinal "
+            "fluid cytology and gadolinium-enhanced imaging.</p>",
+            "<p>Your team will test a sample of the fluid around your spine, and you will have a scan.</p>",
+        ),
+    ),
 )

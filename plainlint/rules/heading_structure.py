@@ -89,4 +89,10 @@ RULE = Rule(
         Option("max-length", "int", "A heading with more characters than this is reported.", minimum=1),
     ),
     check=check,
+    examples=(
+        (
+            "<h1>Asthma</h1><p>Asthma affects your breathing.</p><h3>Symptoms</h3><p>You may cough.</p>",
+            "<h1>Asthma</h1><p>Asthma affects your breathing.</p><h2>Symptoms</h2><p>You may cough.</p>",
+        ),
+    ),
 )

@@ -139,4 +139,11 @@ RULE = Rule(
         ),
     ),
     check=check,
+    examples=(
+        (
+            "<p>Individuals experiencing persistent gastrointestinal symptoms should contact their "
+            "healthcare practitioner for a comprehensive evaluation.</p>",
+            "<p>If your stomach problems do not go away, see your GP. They will find out what is wrong.</p>",
+        ),
+    ),
 )

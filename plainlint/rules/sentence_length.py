@@ -64,4 +64,12 @@ RULE = Rule(
         ),
     ),
     check=check,
+    examples=(
+        (
+            "<p>If you have any questions about your treatment or the side effects you might get, or if you "
+            "are worried about anything at all, please talk to the nurses on the ward or phone us.</p>",
+            "<p>Do you have questions about your treatment or its side effects? Are you worried? "
+            "Talk to the nurses on the ward, or phone us.</p>",
+        ),
+    ),
 )

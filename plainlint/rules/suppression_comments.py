@@ -36,4 +36,10 @@ RULE = Rule(
     sources=("markdownlint and Vale inline configuration comments",),
     options=(),
     check=check,
+    examples=(
+        (
+            "<!-- plainlint-disable unexplaned-jargon -->",
+            "<!-- plainlint-disable unexplained-jargon -->",
+        ),
+    ),
 )

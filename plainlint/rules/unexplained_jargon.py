@@ -129,4 +129,10 @@ RULE = Rule(
         ),
     ),
     check=check,
+    examples=(
+        (
+            "<p>Your prognosis depends on the results of your MRI scan.</p>",
+            "<p>Your outlook (prognosis) depends on the results of your magnetic resonance imaging (MRI) scan.</p>",
+        ),
+    ),
 )
