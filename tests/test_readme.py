@@ -66,3 +66,13 @@ def test_quoted_reading_grade_message_is_what_plainlint_prints():
     result = check_file(ROOT / "bench" / "jargon_eval" / "pages" / "endometriosis.html", config)
     (page,) = [f for f in result.findings if f.rule == "reading-grade" and f.message.startswith("The page")]
     assert page.message == fenced_after("bench/jargon_eval/pages/endometriosis.html`:").strip()
+
+
+def test_overrides_example_is_valid(tmp_path):
+    path = tmp_path / "rules.yml"
+    path.write_text(fenced_after("**Settings for some paths.**"), encoding="utf-8")
+    config = load_config(path)
+    news = config.for_path(tmp_path / "news" / "today.html")
+    assert news.rules["reading-grade"].options["max-grade"] == 10
+    assert config.for_path(tmp_path / "about.html").rules["reading-grade"].options["max-grade"] == 8
+    assert config.for_path(tmp_path / "fragments" / "x.html").rules["heading-structure"].options["first-level"] == 2
