@@ -32,6 +32,7 @@ def render(report: Report, colour: bool = False) -> str:
                         "severity": f.severity.label,
                         "message": f.message,
                         "suggestion": f.suggestion,
+                        "fingerprint": f.fingerprint,
                     }
                     for f in r.findings
                 ],
