@@ -179,7 +179,9 @@ NHS_ENTRIES: dict[str, tuple[tuple[str, str, str], ...]] = {
     "trimesters": (("trimester", "weeks of pregnancy", "medical"),),
     "uterus": (("uterus", "womb", "medical"),),
     "vial": (("vial", "plastic tube | glass container", "medical"),),
-    "vomiting": (("vomiting", "being sick", "medical"),),
+    # an everyday word (the labelling guidelines list it): a plainer word exists, but
+    # it needs no explanation, so it is offered under "complex", not as jargon
+    "vomiting": (("vomiting", "being sick", "complex"),),
 }
 
 # --- plainlanguage.gov -----------------------------------------------------------------
