@@ -16,10 +16,13 @@ class Grading:
     formula: str = "flesch-kincaid"
     min_words: int = 100
     section_min_words: int = 50
+    target: float | None = None  # as a US grade
 
     @classmethod
     def from_options(cls, options: Mapping) -> Grading:
-        return cls(options["formula"], options["min-words"], options["section-min-words"])
+        age = options["max-reading-age"]
+        target = age - 5 if age is not None else options["max-grade"]
+        return cls(options["formula"], options["min-words"], options["section-min-words"], target)
 
 
 def _round(value: float | None) -> float | None:

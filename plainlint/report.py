@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from plainlint.analysis.readability import GRADE_FORMULAS, Counts, assess
 from plainlint.engine import FileResult
@@ -17,6 +17,7 @@ class Summary:
     by_severity: dict[str, int]
     grade: float | None  # over all the text checked, as if it were one page
     grade_formula: str
+    target: float | None = None  # reading-grade's target, as a US grade
 
     @property
     def grade_name(self) -> str:
@@ -24,10 +25,29 @@ class Summary:
 
 
 @dataclass(frozen=True)
+class FileCounts:
+    """One file's findings counted by severity, and by rule then severity."""
+
+    by_severity: dict[str, int]
+    by_rule: dict[str, dict[str, int]]
+
+
+@dataclass(frozen=True)
 class Report:
     results: list[FileResult]
     metrics: list[dict | None]  # per file, in the order of results
     summary: Summary
+    counts: list[FileCounts] = field(default_factory=list)  # per file, in the order of results
+
+
+def _file_counts(result: FileResult) -> FileCounts:
+    labels = [s.label for s in sorted(Severity, reverse=True)]
+    by_severity = dict.fromkeys(labels, 0)
+    by_rule: dict[str, dict[str, int]] = {}
+    for f in result.findings:
+        by_severity[f.severity.label] += 1
+        by_rule.setdefault(f.rule, dict.fromkeys(labels, 0))[f.severity.label] += 1
+    return FileCounts(by_severity, dict(sorted(by_rule.items())))
 
 
 def summarise(results: list[FileResult], grading: Grading) -> Report:
@@ -46,5 +66,6 @@ def summarise(results: list[FileResult], grading: Grading) -> Report:
         by_severity,
         None if value is None else round(value, 1),
         grading.formula,
+        grading.target,
     )
-    return Report(results, [file_metrics(r, grading) for r in results], summary)
+    return Report(results, [file_metrics(r, grading) for r in results], summary, [_file_counts(r) for r in results])
