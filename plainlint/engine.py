@@ -84,9 +84,10 @@ def _fingerprinted(findings: list[Finding]) -> list[Finding]:
     seen: dict[tuple[str, str], int] = {}
     out = []
     for f in findings:
-        nth = seen.get((f.rule, f.excerpt), 0)
-        seen[(f.rule, f.excerpt)] = nth + 1
-        digest = hashlib.sha256(f"{f.rule}\0{f.excerpt.casefold()}".encode()).hexdigest()[:20]
+        key = (f.rule, f.excerpt.casefold())
+        nth = seen.get(key, 0)
+        seen[key] = nth + 1
+        digest = hashlib.sha256(f"{f.rule}\0{key[1]}".encode()).hexdigest()[:20]
         out.append(dataclasses.replace(f, fingerprint=f"{digest}:{nth}"))
     return out
 
