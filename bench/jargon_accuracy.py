@@ -2,9 +2,10 @@
 
     python bench/jargon_accuracy.py [--details]
 
-Two sets: the development set (bench/jargon_eval/labels.yml), used to find and fix the
-rule's errors, and a held-out set (bench/jargon_eval/holdout/), labelled later by another
-annotator blind to plainlint and to the first set, and not tuned against. Each labelled
+Four sets: three development sets (bench/jargon_eval/labels.yml, dev2/ and dev3/, each
+added when the one before had been worn out), used to find and fix the rule's errors, and
+a held-out set (bench/jargon_eval/holdout/), labelled by another annotator blind to
+plainlint and to the other sets, whose errors are never shown and never tuned against. Each labelled
 page lists every jargon term on it, marked glossed or not at its first use, by hand (see
 the sets' README.md files). A finding is a true positive when it names a term labelled
 unglossed; a false positive when it names a term labelled glossed, or a word the labeller
@@ -133,7 +134,9 @@ def evaluate(config=None, folder: Path = EVAL) -> dict[str, Score]:
 def main() -> None:
     details: list[str] = []
     print(f"{'set':<22}{'pages':>6}{'TP':>6}{'FP':>6}{'FN':>6}{'precision':>11}{'recall':>8}")
-    for label, folder in (("development", EVAL), ("development 2", EVAL / "dev2"), ("held-out", EVAL / "holdout")):
+    sets = (("development", EVAL), ("development 2", EVAL / "dev2"), ("development 3", EVAL / "dev3"),
+            ("held-out", EVAL / "holdout"))
+    for label, folder in sets:
         total = Score()
         for name, s in evaluate(folder=folder).items():
             total.add(s)

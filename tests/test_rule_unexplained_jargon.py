@@ -187,6 +187,22 @@ EXPLAINED = [
     "Palliative care focuses on easing symptoms.",
     "Usually the growth is benign, or noncancerous, and is left alone.",
     "You may also be given a PPI, such as omeprazole, to protect your stomach.",
+    # forms added from the third development set
+    "Most people have an autologous transplant, which means the cells come from your own body.",
+    "You might have a CABG, sometimes called a heart bypass.",
+    "Some people develop HHS, a dangerous state where very high blood sugar dries you out.",
+    "Too much can lead to atrial fibrillation, an irregular and often fast heartbeat.",
+    "Your child may need medicine to prevent blood clots, such as enoxaparin.",
+    "Blood thinners (anticoagulants) are stopped a week before.",
+    "Anticoagulants (blood thinners) such as apixaban are stopped a few days before.",
+    "You may be given an antiviral medicine, such as aciclovir, within 3 days.",
+    "The strip of skin is shorter than usual. The medical name is ankyloglossia.",
+    "It is caused by the same virus as chickenpox, called varicella zoster.",
+    "If you take orlistat for weight loss, take it at a different time of day.",
+    "It replaces the thyroid hormone, thyroxine, that your body is not making.",
+    "You may have EVAR, where a thin tube is passed up through an artery in your groin.",
+    "Shingles can lead to postherpetic neuralgia (PHN). This is nerve pain that lasts for months.",
+    "First you have injections of G-CSF for 4 or 5 days. This medicine makes your body release stem cells.",
 ]
 
 
@@ -195,15 +211,30 @@ def test_explanations_health_writers_use(sentence):
     assert terms(f"<h1>x</h1><p>{sentence}</p>") == []
 
 
+def test_a_list_after_a_lead_in_that_names_their_kind():
+    lead = "<h1>x</h1><p>A stimulant is a medicine that helps you focus. There are two main types of stimulant:</p>"
+    assert terms(lead + "<ul><li>methylphenidate (Ritalin)</li><li>dexamfetamine</li></ul>") == []
+    vague = "<h1>x</h1><p>Most people take several medicines. These may include:</p>"
+    assert terms(vague + "<ul><li>methylphenidate (Ritalin)</li></ul>") == ["methylphenidate"]
+
+
 def test_look_alikes_that_explain_nothing():
     assert terms("<h1>x</h1><p>Ask about beta blockers, such as bisoprolol.</p>") == ["beta blockers", "bisoprolol"]
+    assert terms("<h1>x</h1><p>Take metformin for 3 months.</p>") == ["metformin"]
+    assert terms("<h1>x</h1><p>You may pay coinsurance for each prescription.</p>") == ["coinsurance"]
+    assert terms("<h1>x</h1><p>Your prognosis is good. It makes planning easier.</p>") == ["prognosis"]
+    assert terms("<h1>x</h1><p>It may lead to hypothyroidism or kidney problems. This is why tests matter.</p>") \
+        == ["hypothyroidism"]
+    assert terms("<h1>x</h1><p>Some changes are benign (not cancer), such as fibroadenomas.</p>") \
+        == ["fibroadenomas"]  # "benign (not cancer)" is explained; its examples are not
     assert terms("<h1>x</h1><p>You may need an injection called inclisiran.</p>") == ["inclisiran"]
     assert terms("<h1>x</h1><p>You may need a lumbar puncture. It is done in hospital.</p>") == ["lumbar puncture"]
 
 
 def test_the_cases_above_use_real_candidates():
     """Guard against vacuous passes: each term explained above is reported when left bare."""
-    for term in ("ondansetron", "vasopressors", "myalgia", "rectum", "ACR", "GFR"):
+    for term in ("ondansetron", "vasopressors", "myalgia", "rectum", "ACR", "GFR", "autologous", "CABG", "HHS",
+                 "enoxaparin", "aciclovir", "ankyloglossia", "orlistat", "thyroxine", "EVAR", "G-CSF"):
         assert terms(f"<h1>x</h1><p>Ask about {term} today.</p>") == [term], term
 
 

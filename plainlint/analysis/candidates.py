@@ -34,6 +34,9 @@ _GENE = re.compile(r"\s+(?:genes?|mutations?|status|receptors?)\b")
 _PART = re.compile(r"([A-Za-z0-9&]+)")
 _NUMBERED = re.compile(r"\b(?:stage|type|grade|class|phase|part|chapter|level|section|step|volume|vol\.?)\s+$", re.I)
 _IDENTIFIER = re.compile(r"^[A-Z]+\d{2,}$")  # "SCR18", "ARIA16": codes, not words
+# A form's or certificate's name: "form AA1", "an SR1 form", "form FP92A".
+_FORM_BEFORE = re.compile(r"\bforms?\s+$", re.I)
+_FORM_AFTER = re.compile(r"\s+(?:forms?|certificates?)\b", re.I)
 # An ALL-CAPS word this common in lower case is a shouted word ("AND", "NOTE"), not an
 # abbreviation; "AIDS" (4.3) and "HIV" (4.2) stay abbreviations.
 _SHOUTED_ZIPF = 5.0
@@ -82,6 +85,8 @@ def everyday_words() -> frozenset[str]:
     for term in bundled_terms():
         for alternative in (term.alternative or "").split(" | "):
             words.update(w.lower() for w in _LETTERS.findall(alternative))
+        if term.category == "complex" and " " not in term.term:
+            words.add(term.term.lower())  # "drowsy": a plainer word exists, but it is no jargon
     return frozenset(words)
 
 
@@ -128,6 +133,10 @@ def find_abbreviations(text: str) -> list[tuple[int, int, str]]:
         numeral = _ROMAN.match(token) and (token != "IV" or _NUMBERED.search(text, 0, m.start(1)))
         if numeral or _IDENTIFIER.match(token):
             continue  # "stage II", "stage IV" (but "an IV drip" is intravenous); "SCR18"
+        if any(c.isdigit() for c in token) and (
+            _FORM_BEFORE.search(text, 0, m.start(1)) or _FORM_AFTER.match(text, m.end(1))
+        ):
+            continue  # "form AA1": the name of a form
         key = token[:-1] if token.endswith("s") and token[:-1].isupper() else token
         if _GENE.match(text, m.end(1)):
             continue  # "the GLA gene", "your HER2 status": a gene's or marker's symbol is its name
@@ -167,6 +176,7 @@ def _freq(word: str) -> float:
 _SUFFIXES = ("ability", "ness", "less", "like", "ful", "ish", "ies", "ly", "ed", "ing", "er", "ers", "y")
 _PREFIXES = ("re", "un", "non", "over", "under", "pre", "mis", "out")
 _COMMON = 3.0  # Zipf of a stem that makes a derived word ordinary ("slurred", "fluttering")
+_COMPOUND_TAIL = 3.2
 
 
 def ordinary_form(word: str) -> bool:
@@ -184,7 +194,13 @@ def ordinary_form(word: str) -> bool:
     for prefix in _PREFIXES:
         if w.startswith(prefix) and len(w) - len(prefix) >= 4 and _freq(w[len(prefix) :]) >= _COMMON:
             return True
-    return any(zipf(w[:i]) >= 4.0 and zipf(w[i:]) >= 4.0 for i in range(3, len(w) - 1))
+    # a compound of two common words ("freephone"); after a common word of four letters
+    # or more, the second may be less common ("stomachaches": "aches" is 3.3), but not
+    # after a short one, which may be a Latin prefix ("con" + "genital")
+    return any(
+        zipf(w[:i]) >= 4.0 and (zipf(w[i:]) >= 4.0 or (i >= 4 and _freq(w[i:]) >= _COMPOUND_TAIL))
+        for i in range(3, len(w) - 2)
+    )
 
 
 class _Names:
@@ -281,7 +297,9 @@ def _rare_words(sentence, text, base, si, heading, taken, names, allowed, everyd
     for word in sentence.words:
         if is_address(word.text):
             continue  # web and email addresses, file names
+        previous = None
         for part in _LETTERS.finditer(word.text):  # each part of "anti-inflammatory"
+            prefix, previous = previous, part
             start = word.start - base + part.start()
             end = start + len(part.group())
             piece = part.group()
@@ -295,5 +313,10 @@ def _rare_words(sentence, text, base, si, heading, taken, names, allowed, everyd
             limit = max(rare_zipf, _MEDICAL_SHAPE_ZIPF) if _MEDICAL_SHAPE.search(piece) else rare_zipf
             if z < limit and key not in allowed and key not in everyday and piece.lower() not in everyday \
                     and not ordinary_form(piece):
+                if prefix is not None and len(prefix.group()) < 5 and word.text[prefix.end() : part.start()] == "-":
+                    # "pre-eclampsia" is another condition than "eclampsia": the prefix is part of the term
+                    start = word.start - base + prefix.start()
+                    piece = text[start:end]
+                    key = piece.lower()
                 out.append(Occurrence(key, "rare", si, sentence.block, base + start, base + end, piece))
     return out

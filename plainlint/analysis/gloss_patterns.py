@@ -14,8 +14,46 @@ NOT_AN_EXPLANATION = re.compile(
 COMMENT = re.compile(r"^(?:it|this|that|these|they|you|we|which|there|if|when|so)\b", re.I)
 CUE_AFTER = re.compile(
     r"\s*(?:,|\(|\u2013|\u2014|-)?\s*(?:also called|also known as|also named|known as|sometimes called"
-    r"|often called|called|which means|which is|meaning|that is|i\.e\.)\b",
+    r"|often called|called|which means|which is|meaning|that is|i\.e\.)\b"
+    # or after the noun the term describes: "an autologous transplant, which means..."
+    r"|(?:\s+[\w'-]+){1,2}\s*,\s*(?:also called|also known as|sometimes called|which means|meaning)\b",
     re.I,
+)
+# the plain words after a cue, for an abbreviation: "CABG, sometimes called a heart bypass"
+CUE_WORDS = re.compile(
+    r"\s*,?\s*(?:also called|also known as|sometimes called|often called|known as|which means)\s+"
+    r"(?:an?\s+|the\s+)?((?:[\w'-]+\s*){1,4})",
+    re.I,
+)
+# "EVAR, where a stent graft is passed up through an artery": a procedure described
+WHERE_CLAUSE = re.compile(r"\s*,\s*where\s+(?:[\w'-]+\s+){3,}", re.I)
+# "orlistat for weight loss", "an SGLT2 inhibitor for diabetes": the condition it treats
+FOR_WHAT = re.compile(
+    r"(?:\s+[\w'-]+){0,2}?\s+for\s+((?:[a-z][\w'-]*\s*){1,3})(?:[,.;)]|$|\s+(?:such|and|or|is|are|you|take|taking)\b)"
+)
+# "The most common one is methotrexate", "The medical name is ankyloglossia": a sentence
+# that names the term as one of a kind, or as the name of what it has described.
+NAMED_AS = re.compile(
+    r"(?:the|its|their|this|these|another|other)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:one|ones|name|names|types?|kinds?|forms?|versions?|example|medicines?|drugs?|tests?|treatments?)"
+    r"\s+(?:is|are)\s+(?:called\s+)?(?:an?\s+|the\s+)?$",
+    re.I,
+)
+# "the thyroid hormone, thyroxine,": plain words, then the term set off by commas
+REVERSED_APPOSITION = re.compile(r"(?:the|an?|your|its)\s+((?:[\w'-]+\s+){0,2}[\w'-]+)\s*,\s*$", re.I)
+# A lead-in that names the kind of the list items after it: "There are two main types of
+# stimulant:", "The checkpoint inhibitors used most often are:" (not "These may include:",
+# which leaves the kind to the sentence before)
+KIND_LEAD_IN = re.compile(
+    r"\b(?:types?|kinds?|forms?|groups?) of ([\w'-]+)[^:.]*:\s*$"
+    r"|^\s*(?:the|these|some|two|three|four)\s+(?:[\w'-]+\s+){0,2}?([\w'-]+)\s+(?:used|given|offered|[\w'-]+ed)?\b[^:.]*\bare\s*:\s*$",
+    re.I,
+)
+# the first word after "for" that makes "for" a quantity or a time, not a purpose
+NOT_A_PURPOSE = frozenset("each every a an the some any all your their more less example instance".split())
+TIME_WORDS = frozenset(
+    "you your yourself them him her it this that these those now life long free a an the more less up all "
+    "minutes hours days weeks months years day week month year while".split()
 )
 # "uterus, or womb,": only when the words after "or" are plain ("ezetimibe, or an injection
 # called inclisiran" offers an alternative, not an explanation).
@@ -34,8 +72,9 @@ PLAIN_ZIPF = 3.5
 APPOSITION = re.compile(
     r"(?:\s+[\w'-]+){0,2}?\s*(?:,|\u2013|\u2014|\s-)\s*(?:an?|the|one|made|used|taken|given|caused"
     r"|(?:at|in|inside|around|near|behind|under|above|below|on)\s+(?:the|your))\s+"
-    r"(?:(?!(?:and|or)\b)[\w'-]+\s+){0,5}?(?!(?:and|or)\b)[\w'-]+"
-    r"\s*(?:[,.;:()]|$|\s(?:that|which|who|used|to|for|of|in|made|found|given|from|you|your|we|they)\b)",
+    r"(?:(?!(?:and|or)\s+(?:an?|the)\b)[\w'-]+\s+){0,5}?(?!(?:and|or)\b)[\w'-]+"
+    r"\s*(?:[,.;:()]|$|\s(?:that|which|who|used|to|for|of|in|made|found|given|from|you|your|we|they"
+    r"|where|when|with|caused|because)\b)",
     re.I,
 )
 # "vasopressors to raise their blood pressure": what it is for.
@@ -56,7 +95,7 @@ CUE_BEFORE = re.compile(
 )
 # An example of a plainly named kind: "anti-sickness medicines, such as ondansetron or X".
 EXAMPLE_OF = re.compile(
-    r"(\w[\w'-]*(?:\s+\(\w+\))?)[\s,]+(?:such as|like|containing|e\.g\.,?|for example,?)\s+"
+    r"(\w[\w'-]*(?:\s+\([^()]{1,40}\))?)[\s,]+(?:such as|like|containing|e\.g\.,?|for example,?)\s+"
     r"(?:[\w'-]+(?:\s+[\w'-]+){0,2}(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)){0,5}$",
     re.I,
 )
@@ -86,7 +125,7 @@ FUNCTION_VERBS = (
 ANAPHORA = re.compile(
     r"^(?:this|it|these|they|that)(?:\s+\w+ly)?(?:\s+(?:test|scan|medicine|drug|treatment|procedure|operation|condition)\s+\w"
     r"|\s+(?:is|are|was)\s+(?:an?|the|when|where|how|what)\b|['\u2019]s\s+(?:an?|the|when|where)\b"
-    r"|\s+(?:is|are)\s+(?:[\w'-]+\s+){0,2}?(?:" + CATEGORY + r")\b"
+    r"|\s+(?:is|are)\s+(?!why\b|because\b|also\b|not\b)(?:[\w'-]+\s+){0,2}?(?:" + CATEGORY + r")\b"
     rf"|\s+(?:means|mean|{FUNCTION_VERBS})\b)",
     re.I,
 )
@@ -103,7 +142,7 @@ DEFINING_VERB = re.compile(
     rf"(?:(?:\s*\([^()]*\)|\s*,[^,]{{1,60}},)*(?:\s+(?!{MODALS})[\w'-]+)?,?\s+(?:{FUNCTION_VERBS})\s+\S"
     r"|(?:\s+(?!(?:is|are|was|were|means?|will|may|might|can|could|should|must|would|and|or)\b)[\w'-]+"
     r"|\s*\([^()]*\)|\s*,[^,]{1,40},|\s+(?:and|or)\s+[\w'-]+){0,4}?"
-    r"\s+(?:(?:means|mean|refers to|refer to|describes|describe|stands for)\s+\S"
+    r",?\s+(?:(?:means|mean|refers to|refer to|describes|describe|stands for)\s+\S"
     r"|(?:is|are|was|were)\s+(?:(?:a|an|the|one|any|some|something|someone|when|where|what|how)\b"
     r"|(?:just\s+)?(?:above|below|behind|inside|under|underneath|beneath|next to|on top of)\s+(?:the|your)\b"
     rf"|(?:[\w'-]+\s+){{0,3}}?(?:{CATEGORY})\b"

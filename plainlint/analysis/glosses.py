@@ -3,11 +3,14 @@
 At the term's first use, or in the sentence that follows it:
   plain words (term)            your outlook (prognosis); too acidic (metabolic acidosis)
   term (plain words)            uterus (womb); CSF (cerebrospinal fluid)
-  cue phrases                   also called / known as / which means / that is; "uterus, or womb,"
-  naming a plain kind           bumps called papules; a urine test called ACR
+  cue phrases                   also called / known as / which means / that is; "uterus, or womb,";
+                                an autologous transplant, which means...
+  naming a plain kind           bumps called papules; a urine test called ACR; a description,
+                                called X; "The medical name is X"; a list after "types of X:"
   apposition                    ondansetron, a medicine to stop sickness, ...
   example of a plain kind       anti-sickness medicines, such as ondansetron
-  what it is for or does        vasopressors to raise blood pressure; X, which relax your vessels
+  what it is for or does        vasopressors to raise blood pressure; X, which relax your vessels;
+                                orlistat for weight loss; EVAR, where a tube is passed...
   a definition sentence         A lumbar puncture is a test to...; The rectum stores stool...
   going on about it             Some people get myalgia. This means aching muscles.
   markup                        <dfn>term</dfn>, a link to a glossary entry, <abbr title> (weak)
@@ -33,6 +36,14 @@ from plainlint.document import Block, BlockKind
 WEAK = "abbr-title"  # explained only in a title attribute: counts, but is reported
 
 _REACH = 300
+# In the few words after a term, these mean "this" in the next sentence may be about
+# something else: another term ("X or Y"), or what the sentence says of the term
+# ("Your prognosis is good. It makes...").
+# ...not counting a bracket, its abbreviation (", or AAA") or a range ("4 or 5 days")
+_TAIL_ASIDES = re.compile(r"\([^()]*\)|,\s*or\s+[A-Z][\w-]*|\d+\s*(?:or|and|to)\s*\d+")
+_JOINS_OR_VERBS = frozenset(
+    "and or is are was were be been will can may might could should would has have had does do".split()
+)
 
 
 def _plain(words: list[str], derived: bool = False) -> bool:
@@ -40,17 +51,44 @@ def _plain(words: list[str], derived: bool = False) -> bool:
     "noncancerous")? A kind named in common words can still be jargon ("beta blockers"),
     so kinds are held to the stricter test."""
     return bool(words) and all(
-        not w.isupper() and (zipf(w) >= pattern.PLAIN_ZIPF or (derived and ordinary_form(w))) for w in words
+        not w.isupper() and (_common(w) or (derived and ordinary_form(w))) for w in words
     )
+
+
+def _common(word: str) -> bool:
+    """Common in English, in the singular if not as written ("clots", "painkillers")."""
+    w = word.lower()
+    return zipf(w) >= pattern.PLAIN_ZIPF or (w.endswith("s") and zipf(w[:-1]) >= pattern.PLAIN_ZIPF)
+
+
+def _mostly_plain(text: str) -> bool:
+    """A description in mostly plain words: three or more words, two thirds of them plain
+    ("a swelling in the main blood vessel that runs through your tummy")."""
+    words = [w for w in pattern.WORD.findall(text) if w.lower() not in ("a", "an", "the")]
+    plain = sum(_plain([w], derived=True) for w in words)
+    return len(words) >= 3 and plain * 3 >= len(words) * 2
 
 
 def _kind_named(text: str) -> bool:
     """Do the words just before a cue name a plain, specific kind? ("anti-sickness
     medicines such as", "a urine test called"; not "a test such as", "beta blockers like")."""
-    text = re.sub(r"\([^()]*\)\s*$", "", text.rstrip(" ,"))
+    text = text.rstrip(" ,")
+    bracket = re.search(r"\(([^()]*)\)\s*$", text)
+    if bracket:  # "Anticoagulants (blood thinners) such as"; not "benign (not cancer), such as"
+        if re.match(r"\s*(?:not|no|or)\b", bracket.group(1), re.I):
+            return False
+        if _plain(pattern.WORD.findall(bracket.group(1)), derived=True):
+            return True
+    text = re.sub(r"\([^()]*\)\s*$", "", text).rstrip(" ,")
+    if re.search(rf"\b(?:{pattern.CATEGORY})\s+to\s+[\w'-]+(?:\s+[\w'-]+){{0,3}}$", text, re.I):
+        return True  # "medicine to dissolve gallstones, such as": a kind and what it is for
     words = [w for w in pattern.WORD.findall(text)[-2:] if w.lower() not in ("a", "an", "the", "some", "other", "your")]
-    if not _plain(words):
+    if not words or not _plain(words[-1:]):
         return False
+    if len(words) > 1 and not _plain(words[:-1]):
+        # a modifier may be an everyday word dressed up before a plain kind ("antiviral medicine")
+        if not (re.fullmatch(pattern.CATEGORY, words[-1], re.I) and _plain(words[:-1], derived=True)):
+            return False
     return len(words) > 1 or words[0].lower() not in pattern.VAGUE
 
 
@@ -65,7 +103,7 @@ def _explains(content: str, occ: Occurrence) -> bool:
     if occ.abbreviation:
         words = pattern.WORD.findall(content)
         comment = pattern.NOT_AN_EXPLANATION.match(content) or pattern.COMMENT.match(content)
-        return long_form_matches(occ.key, content) or (len(words) >= 2 and _plain(words) and not comment)
+        return long_form_matches(occ.key, content) or (len(words) >= 2 and _plain(words, derived=True) and not comment)
     if pattern.NOT_AN_EXPLANATION.match(content):
         return False
     return any(w.islower() and len(w) > 1 for w in pattern.WORD.findall(content))
@@ -104,6 +142,17 @@ def glossed_here(occ: Occurrence, sentence: Sentence, block: Block) -> str | Non
         return "term (plain words)"
     if not occ.abbreviation and pattern.CUE_AFTER.match(after):
         return "cue phrase after"
+    cue_words = pattern.CUE_WORDS.match(after) if occ.abbreviation else None
+    if cue_words and _plain(pattern.WORD.findall(cue_words.group(1))[:3], derived=True):
+        return "cue phrase after"  # "CABG, sometimes called a heart bypass"
+    if pattern.WHERE_CLAUSE.match(after):
+        return "what it is"
+    for_what = pattern.FOR_WHAT.match(after)
+    if for_what:
+        words = pattern.WORD.findall(for_what.group(1))
+        if words and words[0].lower() not in pattern.NOT_A_PURPOSE \
+                and not any(w.lower() in pattern.TIME_WORDS for w in words) and _plain(words, derived=True):
+            return "what it is for"
     or_plain = pattern.OR_PLAIN.match(after)
     if not occ.abbreviation and or_plain and _plain(pattern.WORD.findall(or_plain.group(1)), derived=True):
         return "term, or plain words"
@@ -120,6 +169,16 @@ def glossed_here(occ: Occurrence, sentence: Sentence, block: Block) -> str | Non
         naming = cue.group(1).lower() in ("called", "named", "termed")
         if not naming or _kind_named(before[: cue.start()]):
             return "cue phrase before"  # "a urine test called ACR": the reader knows what it is
+        described = before[: cue.start()].rstrip()
+        if described.endswith(",") and _mostly_plain(re.split(r"[,;:(]", described[:-1])[-1].split(".")[-1]):
+            return "cue phrase before"  # "the same virus as chickenpox, called varicella zoster"
+    opening = text[sentence.start : occ.start]
+    if pattern.NAMED_AS.fullmatch(opening) and re.match(r"\s*(?:[.,;:(]|$)", after):
+        return "named as one of a kind"
+    reversed_apposition = pattern.REVERSED_APPOSITION.search(before)
+    if reversed_apposition and re.match(r"\s*[,.;)]", after) \
+            and _plain(pattern.WORD.findall(reversed_apposition.group(1)), derived=True):
+        return "apposition"  # "the thyroid hormone, thyroxine,"
     example = pattern.EXAMPLE_OF.search(before)
     if example and _kind_named(before[: example.end(1)]):
         return "example of a kind"
@@ -175,8 +234,9 @@ def page_glosses(doc: AnalysedDocument, occurrences: list[Occurrence]) -> PageGl
             sentence, block = opening
             lead = block.text[sentence.start : sentence.end]
             # a section may open by defining its heading's term without repeating it
-            if pattern.ANAPHORA.match(lead) or defines(occ.text, sentence, block, occ.abbreviation):
-                page.sections.add(occ.key)
+            if pattern.ANAPHORA.match(lead) or defines(occ.text, sentence, block, occ.abbreviation) \
+                    or (occ.key != occ.text and defines(occ.key, sentence, block, occ.abbreviation)):
+                page.sections.add(occ.key)  # "Hypos" heading, "A hypo is when..." section
     return page
 
 
@@ -190,6 +250,23 @@ def _section_opening(doc: AnalysedDocument, heading: int) -> tuple[Sentence, Blo
         if sentences:
             return sentences[0], blocks[i]
     return None
+
+
+def _names_kind_of_list(doc: AnalysedDocument, occ: Occurrence) -> bool:
+    """A list item that opens with the term, after a lead-in naming what the items are:
+    "There are two main types of stimulant:" then "methylphenidate (Ritalin)"."""
+    blocks = doc.document.blocks
+    opening = blocks[occ.block].text[: occ.start]
+    if pattern.WORD.findall(opening) not in ([], ["a"], ["an"], ["the"]):
+        return False
+    i = occ.block - 1
+    while i >= 0 and blocks[i].kind is BlockKind.LIST_ITEM:
+        i -= 1
+    if i < 0 or blocks[i].kind is BlockKind.HEADING:
+        return False
+    lead_in = pattern.KIND_LEAD_IN.search(re.split(r"(?<=[.!?])\s+", blocks[i].text.strip())[-1])
+    kind = lead_in and (lead_in.group(1) or lead_in.group(2))
+    return bool(kind) and kind.lower().rstrip("s") not in {v.rstrip("s") for v in pattern.VAGUE}
 
 
 def explanation(doc: AnalysedDocument, occ: Occurrence, page: PageGlosses) -> str | None:
@@ -206,6 +283,8 @@ def explanation(doc: AnalysedDocument, occ: Occurrence, page: PageGlosses) -> st
     here = glossed_here(occ, sentence, block)
     if here and here != WEAK:
         return here
+    if block.kind is BlockKind.LIST_ITEM and _names_kind_of_list(doc, occ):
+        return "list of a kind"
     # The next sentence may define the term, or the abbreviation given with it:
     # "...the cerebrospinal fluid (CSF). The CSF is a clear fluid that..."
     if occ.sentence + 1 < len(doc.sentences):
@@ -213,10 +292,13 @@ def explanation(doc: AnalysedDocument, occ: Occurrence, page: PageGlosses) -> st
         nblock = blocks[following.block]
         if defines(occ.text, following, nblock, occ.abbreviation):
             return "next sentence"
-        tail = block.text[occ.end : sentence.end]
-        if following.block == occ.block and len(pattern.WORD.findall(tail)) <= 1 \
+        # the term ends its sentence (give or take a few words, its abbreviation or a bracket),
+        # so "this" in the next one is the term
+        tail = _TAIL_ASIDES.sub("", block.text[occ.end : sentence.end])
+        tail_words = [w.lower() for w in pattern.WORD.findall(tail)]
+        if following.block == occ.block and len(tail_words) <= 3 and not _JOINS_OR_VERBS & set(tail_words) \
                 and pattern.ANAPHORA.match(nblock.text[following.start : following.end]):
-            return "next sentence"  # only when the term ends its sentence, so "this" is the term
+            return "next sentence"
         alias = abbreviation_in_brackets(occ, sentence, block)
         if alias and defines(alias, following, nblock, case_sensitive=True):
             return "next sentence"
