@@ -47,18 +47,25 @@ def main() -> None:
               help="Report only findings not in this file; if it does not exist, record today's findings in it.")
 @click.option("--update-baseline", is_flag=True,
               help="With --baseline: record today's findings in it again (after fixing some).")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Worker processes; 0 means one per core. Runs of a few files use one process.")
+@click.option("--no-cache", is_flag=True, help="Analyse every file, and leave the cache alone.")
+@click.option("--cache-dir", type=click.Path(file_okay=False),
+              help="Where to keep the cache [default: .plainlint_cache, or $PLAINLINT_CACHE_DIR].")
 def check(paths: tuple[str, ...], fmt: str, config_path: str | None, fail_on: str | None,
           colour: bool | None, output: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
-          baseline_path: str | None, update_baseline: bool) -> None:
+          baseline_path: str | None, update_baseline: bool, jobs: int, no_cache: bool, cache_dir: str | None) -> None:
     """Check pages: HTML and Markdown files, or folders searched for *.html, *.htm, *.md
     and *.markdown."""
+    from plainlint.cache import default_folder as default_cache_folder
     from plainlint.config import ConfigError
-    from plainlint.engine import FileResult, check_file
+    from plainlint.engine import FileResult
     from plainlint.files import collect
     from plainlint.findings import Severity
     from plainlint.metrics import Grading
     from plainlint.report import summarise
     from plainlint.reporters import reporter
+    from plainlint.runner import RunOptions, check_targets
 
     config = _settings(config_path)
     try:
@@ -71,8 +78,9 @@ def check(paths: tuple[str, ...], fmt: str, config_path: str | None, fail_on: st
         sys.exit(EXIT_ERROR)
 
     targets, problems = collect(list(paths))
-    keep_view = fmt in NEEDS_VIEW
-    results = [check_file(t.path, config.for_path(t.path), t.display, keep_view) for t in targets]
+    run = RunOptions(jobs=jobs, keep_view=fmt in NEEDS_VIEW,
+                     cache_dir=None if no_cache else (Path(cache_dir) if cache_dir else default_cache_folder()))
+    results = check_targets(targets, config, run)
     results += [FileResult(path, error=problem) for path, problem in problems]
     if baseline_path:
         results = _apply_baseline(Path(baseline_path), results, update_baseline)

@@ -1,0 +1,106 @@
+"""Checking many files: reuse cached results, spread the rest over worker processes.
+
+Each worker is a process with its own warm pipeline (spaCy, word lists, lexicon), so a
+folder is checked on every core. Small runs (a pre-commit hook's few files) stay in one
+process: starting workers costs more than it saves there. Results come back in the order
+the files were given, so reports are the same whatever the number of workers.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+
+from plainlint.config import Config
+from plainlint.engine import FileResult, check_file
+from plainlint.files import Target
+
+# Below this many files to analyse, one process is faster than starting workers.
+MIN_FILES_PER_WORKER = 8
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    jobs: int = 0  # worker processes; 0: one per core
+    keep_view: bool = False  # keep each page's text for the HTML report
+    cache_dir: Path | None = None  # None: no cache
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def check_targets(targets: list[Target], config: Config, options: RunOptions) -> list[FileResult]:
+    from plainlint.cache import ResultCache, config_key, content_key
+
+    results: list[FileResult | None] = [None] * len(targets)
+    keys: list[tuple[str, str] | None] = [None] * len(targets)
+    store = ResultCache(options.cache_dir) if options.cache_dir is not None else None
+    todo = []
+    for i, target in enumerate(targets):
+        settings = config.for_path(target.path)
+        if store is not None:
+            data = _read_for_cache(target.path, settings.max_file_bytes)
+            if data is not None:
+                keys[i] = (content_key(data), config_key(settings))
+                if not options.keep_view:
+                    results[i] = store.get(target.display, *keys[i])
+        if results[i] is None:
+            todo.append(i)
+    for i, result in zip(todo, _analyse([targets[i] for i in todo], config, options)):
+        results[i] = result
+        if store is not None and keys[i] is not None:
+            store.put(result, *keys[i])
+    if store is not None:
+        store.save()
+    return [r for r in results if r is not None]
+
+
+def _read_for_cache(path: Path, max_bytes: int) -> bytes | None:
+    """The file's bytes to hash, or None when it cannot be cached (unreadable, too big)."""
+    try:
+        if path.stat().st_size > max_bytes:
+            return None
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _analyse(targets: list[Target], config: Config, options: RunOptions) -> list[FileResult]:
+    jobs = min(options.jobs or default_jobs(), len(targets) // MIN_FILES_PER_WORKER)
+    if jobs <= 1:
+        return [check_file(t.path, config.for_path(t.path), t.display, options.keep_view) for t in targets]
+    # fork: workers start with the modules already imported here (but not spaCy, which
+    # each imports for itself, at the same time as the others)
+    context = get_context("fork") if "fork" in _start_methods() else None
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
+                             initargs=(config, options.keep_view)) as pool:
+        chunk = max(1, min(16, len(targets) // (jobs * 4)))
+        return list(pool.map(_check_in_worker, [(t.path, t.display) for t in targets], chunksize=chunk))
+
+
+def _start_methods() -> list[str]:
+    from multiprocessing import get_all_start_methods
+
+    return get_all_start_methods()
+
+
+_worker: tuple[Config, bool] | None = None
+
+
+def _start_worker(config: Config, keep_view: bool) -> None:
+    global _worker
+    _worker = (config, keep_view)
+
+
+def _check_in_worker(item: tuple[Path, str]) -> FileResult:
+    assert _worker is not None
+    config, keep_view = _worker
+    path, display = item
+    return check_file(path, config.for_path(path), display, keep_view)
