@@ -177,8 +177,10 @@ _SUFFIXES = ("ability", "ness", "less", "like", "ful", "ish", "ies", "ly", "ed",
 _PREFIXES = ("re", "un", "non", "over", "under", "pre", "mis", "out")
 _COMMON = 3.0  # Zipf of a stem that makes a derived word ordinary ("slurred", "fluttering")
 _COMPOUND_TAIL = 3.2
+_LONGEST_HEAD = 24  # letters; the longest common English words have about 20
 
 
+@lru_cache(maxsize=65536)
 def ordinary_form(word: str) -> bool:
     """Is a rare word an everyday word dressed up: derived ("puffiness", "remapped") or a
     compound of two common words ("freephone", "balloonlike")? Medical words are built
@@ -196,10 +198,12 @@ def ordinary_form(word: str) -> bool:
             return True
     # a compound of two common words ("freephone"); after a common word of four letters
     # or more, the second may be less common ("stomachaches": "aches" is 3.3), but not
-    # after a short one, which may be a Latin prefix ("con" + "genital")
+    # after a short one, which may be a Latin prefix ("con" + "genital"). A common word is
+    # short, so the head is looked for in the first _LONGEST_HEAD letters only: each look-up
+    # costs the length of the word, and a 10,000-letter run must not cost 10,000 of them.
     return any(
         zipf(w[:i]) >= 4.0 and (zipf(w[i:]) >= 4.0 or (i >= 4 and _freq(w[i:]) >= _COMPOUND_TAIL))
-        for i in range(3, len(w) - 2)
+        for i in range(3, min(len(w) - 2, _LONGEST_HEAD + 1))
     )
 
 
@@ -254,7 +258,7 @@ def find_candidates(
     rare_zipf: float,
 ) -> list[Occurrence]:
     """Every use of a lexicon term, an abbreviation or a rare word, in reading order."""
-    allowed = {a.casefold() for a in allow}
+    allowed = frozenset(a.casefold() for a in allow)
     blocks = doc.document.blocks
     names = _Names(doc) if rare_zipf > 0 else None
     everyday = everyday_words() if rare_zipf > 0 else frozenset()
@@ -292,27 +296,37 @@ def find_candidates(
     return found
 
 
+@lru_cache(maxsize=65536)
+def _rare_key(piece: str, rare_zipf: float, allowed: frozenset[str], everyday: frozenset[str]) -> str | None:
+    """The key of a word rare enough to be a candidate, wherever it is; else None."""
+    if piece.lower() in _UNITS or not (piece.islower() or piece.istitle()):
+        return None  # units; ALL CAPS and mixed case are abbreviations or product names
+    z, key = _rarity(piece)
+    limit = max(rare_zipf, _MEDICAL_SHAPE_ZIPF) if _MEDICAL_SHAPE.search(piece) else rare_zipf
+    if z < limit and key not in allowed and key not in everyday and piece.lower() not in everyday \
+            and not ordinary_form(piece):
+        return key
+    return None
+
+
 def _rare_words(sentence, text, base, si, heading, taken, names, allowed, everyday, rare_zipf) -> list[Occurrence]:
     out = []
     for word in sentence.words:
-        if is_address(word.text):
-            continue  # web and email addresses, file names
+        if len(word.text) < 5 or is_address(word.text):
+            continue  # too short to be checked; web and email addresses, file names
         previous = None
         for part in _LETTERS.finditer(word.text):  # each part of "anti-inflammatory"
             prefix, previous = previous, part
-            start = word.start - base + part.start()
-            end = start + len(part.group())
             piece = part.group()
-            if len(piece) < 5 or piece.lower() in _UNITS or taken.overlaps(start, end):
+            # what the word is (cached), before where it is (each use)
+            key = _rare_key(piece, rare_zipf, allowed, everyday) if len(piece) >= 5 else None
+            if key is None:
                 continue
-            if not (piece.islower() or piece.istitle()):
-                continue  # ALL CAPS and mixed case are abbreviations or product names
-            if names.is_name(piece, at_start=start == 0 or heading, following=text[end : end + 14]):
+            start = word.start - base + part.start()
+            end = start + len(piece)
+            if taken.overlaps(start, end):
                 continue
-            z, key = _rarity(piece)
-            limit = max(rare_zipf, _MEDICAL_SHAPE_ZIPF) if _MEDICAL_SHAPE.search(piece) else rare_zipf
-            if z < limit and key not in allowed and key not in everyday and piece.lower() not in everyday \
-                    and not ordinary_form(piece):
+            if not names.is_name(piece, at_start=start == 0 or heading, following=text[end : end + 14]):
                 if prefix is not None and len(prefix.group()) < 5 and word.text[prefix.end() : part.start()] == "-":
                     # "pre-eclampsia" is another condition than "eclampsia": the prefix is part of the term
                     start = word.start - base + prefix.start()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from plainlint.analysis.rarity import zipf
 from plainlint.analysis.syllables import count_syllables
 
@@ -11,6 +13,7 @@ _COMMON_ZIPF = 4.0
 _UNCOMMON_ZIPF = 3.0
 
 
+@lru_cache(maxsize=65536)
 def hard_word(text: str) -> bool:
     """A word worth naming as a cause: three or more syllables and not common, or rare."""
     if len(text) < 5 or not any(c.isalpha() for c in text):

@@ -46,6 +46,9 @@ _MARK_TAGS = {"a": "href", "abbr": "title", "dfn": "title"}
 _MARK_KIND = {"a": "link", "abbr": "abbr", "dfn": "dfn"}
 # Text pieces: white space (collapsed), invisible format characters (dropped), the rest.
 _PIECES = re.compile(r"(\s+)|([\u00ad\u200b-\u200d\u2060\ufeff]+)|([^\s\u00ad\u200b-\u200d\u2060\ufeff]+)")
+# In literal text, what the fast path must look at: white space other than a single
+# space between words, and invisible format characters (group 1, dropped).
+_IRREGULAR = re.compile(r"\s*[^\S ]\s*| {2,}|([\u00ad\u200b-\u200d\u2060\ufeff]+)")
 
 
 @dataclass(frozen=True)
@@ -153,6 +156,38 @@ class _BlockBuilder:
         self.length += len(text)
 
     def add(self, data: str, start: int, end: int, literal: bool) -> None:
+        if not literal:
+            return self._add_pieces(data, start, end, literal)
+        # Fast path for text copied from the source: emit each stretch of words with single
+        # spaces between as one literal run; only irregular white space (line breaks, tabs,
+        # runs of spaces) and invisible characters are handled one by one.
+        pos = 0
+        for m in _IRREGULAR.finditer(data):
+            self._add_stretch(data, pos, m.start(), start)
+            if m.lastindex is None and not self.line_start and self.space is None:
+                self.space = (start + m.start(), start + m.end())
+            pos = m.end()
+        self._add_stretch(data, pos, len(data), start)
+
+    def _add_stretch(self, data: str, a: int, b: int, start: int) -> None:
+        """Words separated by single spaces, perhaps with one space before or after."""
+        if a < b and data[a] == " ":
+            if not self.line_start and self.space is None:
+                self.space = (start + a, start + a + 1)
+            a += 1
+        trailing = a < b and data[b - 1] == " "
+        if trailing:
+            b -= 1
+        if a < b:
+            if self.space is not None:
+                self._emit(" ", *self.space, False)
+                self.space = None
+            self._emit(data[a:b], start + a, start + b, True)
+            self.line_start = False
+        if trailing and not self.line_start and self.space is None:
+            self.space = (start + b, start + b + 1)
+
+    def _add_pieces(self, data: str, start: int, end: int, literal: bool) -> None:
         for m in _PIECES.finditer(data):
             if m.lastindex == 1:  # white space
                 if not self.line_start and self.space is None:
@@ -207,7 +242,17 @@ def extract_html(source: str, path: str = "", scope: Scope = Scope()) -> Documen
     roots = _top_level(soup.select(scope.include)) if scope.include else []
     if not roots:
         roots = [soup.body or soup]
-    excluded = {id(t) for t in soup.select(scope.exclude)} if scope.exclude else set()
+    excluded: set[int] = set()
+    if scope.exclude:
+        # only what is inside the roots is walked: look for exclusions there (the site's
+        # navigation around <main> is most of a page's tags), and at the roots themselves
+        import soupsieve
+
+        selector = soupsieve.compile(scope.exclude)
+        for root in roots:
+            excluded.update(id(t) for t in selector.select(root))
+            if isinstance(root, Tag) and root.name != "[document]" and selector.match(root):
+                excluded.add(id(root))
 
     blocks: list[Block] = []
     for root in roots:
