@@ -201,3 +201,12 @@ def _yaml_value(value) -> str:
     import yaml
 
     return yaml.safe_dump(value, default_flow_style=True, width=10_000).strip().removesuffix("\n...").strip()
+
+
+@main.command("lsp")
+def lsp() -> None:
+    """Run the language server for editors: diagnostics, hovers and quick fixes for HTML
+    and Markdown, over standard input and output."""
+    from plainlint.lsp.server import serve
+
+    serve()
