@@ -92,7 +92,9 @@ def check(paths: tuple[str, ...], fmt: str, config_path: str | None, fail_on: st
     if output:
         write_atomically(Path(output), text)
     else:
-        click.echo(text, nl=False, color=colour)
+        # color=True: print the report as made. Left to itself, click strips what looks like
+        # a colour code when not on a terminal, even from a file name in a report ("\x1b[2Ja.html")
+        click.echo(text, nl=False, color=True)
 
     threshold = config.fail_on if fail_on is None else (None if fail_on == "never" else Severity.parse(fail_on))
     if any(r.error for r in results):

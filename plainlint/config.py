@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import difflib
 import fnmatch
+import math
+import reprlib
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path, PurePosixPath
@@ -22,6 +24,7 @@ from plainlint.rules import RULES, Option
 CONFIG_NAMES = (".plainlint.yml", ".plainlint.yaml", "rules.yml")
 FAIL_ON = ("error", "warning", "info", "never")
 SEVERITIES = ("error", "warning", "info")
+MAX_TERM_CHARS = 200  # longer than any real term; the lexicon's matcher nests a level per character
 
 
 class ConfigError(Exception):
@@ -122,8 +125,8 @@ def _matches(patterns: tuple[str, ...], path: Path | str, root: Path | None) -> 
     if root is not None:
         try:
             candidates.insert(0, Path(path).resolve().relative_to(root).as_posix())
-        except ValueError:
-            pass  # outside the settings file's folder: match the path as given
+        except (ValueError, OSError, RuntimeError):
+            pass  # outside the settings file's folder, or a symlink loop: match the path as given
     return any(fnmatch.fnmatchcase(c, p.removeprefix("./")) for c in candidates for p in patterns)
 
 
@@ -209,15 +212,26 @@ _INVALID = object()
 def _kind(value: Any) -> str:
     if value is None:
         return "empty"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "YAML's special number"  # .inf, -.inf, .nan
     return {bool: "true/false", int: "a number", float: "a number", str: "text", list: "a list", dict: "a mapping"}.get(
         type(value), type(value).__name__
     )
 
 
+_REPR = reprlib.Repr()
+_REPR.maxstring = _REPR.maxother = 80
+
+
+def _repr(value: Any) -> str:
+    """A value for a message, cut short: a YAML alias can make a list of a billion items."""
+    return _REPR.repr(value)
+
+
 def _one_of(c: _Checker, choices: tuple[str, ...]):
     def check(path: tuple, value: Any) -> Any:
         if value not in choices:
-            c.error(path, f'{path[-1]} must be one of {", ".join(choices)}, not {value!r}')
+            c.error(path, f'{path[-1]} must be one of {", ".join(choices)}, not {_repr(value)}')
             return _INVALID
         return value
 
@@ -254,8 +268,8 @@ def _option(c: _Checker, option: Option):
         elif kind == "int":
             ok = isinstance(value, int) and not isinstance(value, bool)
             want = "a whole number"
-        elif kind == "number":
-            ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        elif kind == "number":  # .inf and .nan are numbers to YAML, not to a setting
+            ok = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
             want = "a number"
         elif kind == "choice":
             ok = value in option.choices
@@ -273,11 +287,16 @@ def _option(c: _Checker, option: Option):
                 isinstance(k, str) and (v is None or isinstance(v, str)) for k, v in value.items()
             )
             want = "a mapping of term: plain alternative (or null)"
+            long = [k for k in value if len(k) > MAX_TERM_CHARS] if ok else []
+            if long:  # the lexicon's matcher nests a level per character
+                c.error(path, f"{name}: a term may have at most {MAX_TERM_CHARS} characters, "
+                        f"not {len(long[0])} ({long[0][:30]!r}...)")
+                return _INVALID
         else:
             ok, want = isinstance(value, str), "text"
         if not ok:
             want += " (or null)" if option.nullable else ""
-            c.error(path, f"{name} must be {want}, not {_kind(value)} {value!r}"[:200])
+            c.error(path, f"{name} must be {want}, not {_kind(value)} {_repr(value)}"[:200])
             return _INVALID
         if option.minimum is not None and value < option.minimum:
             c.error(path, f"{name} must be at least {option.minimum:g}, not {value}")
@@ -302,8 +321,8 @@ def _rule_checker(c: _Checker, rule_id: str):
 
 def _positive(c: _Checker):
     def check(path: tuple, value: Any) -> Any:
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-            c.error(path, f"{path[-1]} must be a number above 0, not {value!r}")
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < math.inf:
+            c.error(path, f"{path[-1]} must be a number above 0, not {_repr(value)}")
             return _INVALID
         return value
 
@@ -351,10 +370,12 @@ def _validated(text: str, filename: str) -> dict:
         line = mark.line + 1 if mark else 1
         problem = getattr(exc, "problem", None) or str(exc)
         raise ConfigError(f"{filename}:{line}: not valid YAML: {problem}") from None
+    except RecursionError:  # PyYAML builds nested lists and mappings by recursion
+        raise ConfigError(f"{filename}:1: not valid YAML: lists or mappings nested too deeply") from None
     if data is None:
         return {}
     lines: dict[tuple, int] = {}
-    _record_lines(root, (), lines)
+    _record_lines(root, lines)
     c = _Checker(filename, lines)
     rules = {rule_id: _rule_checker(c, rule_id) for rule_id in RULES}
     content = {"include": _selector(c), "exclude": _selector(c)}
@@ -372,14 +393,22 @@ def _validated(text: str, filename: str) -> dict:
     return result
 
 
-def _record_lines(node: yaml.Node, path: tuple, lines: dict[tuple, int]) -> None:
-    """Remember the line of every key, so errors can point at it."""
-    lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            child = (*path, key.value)
-            _record_lines(value, child, lines)
-            lines[child] = key.start_mark.line + 1
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            _record_lines(item, (*path, i), lines)
+def _record_lines(root: yaml.Node, lines: dict[tuple, int]) -> None:
+    """Remember the line of every key, so errors can point at it. Each node is entered
+    once: an alias (``*name``) is a node already seen, and following aliases again and
+    again takes exponential time ("billion laughs") or never ends (a list that holds itself)."""
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, tuple]] = [(root, ())]
+    while stack:
+        node, path = stack.pop()
+        lines.setdefault(path, node.start_mark.line + 1)
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in reversed(node.value):
+                child = (*path, key.value)
+                lines[child] = key.start_mark.line + 1
+                stack.append((value, child))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(((item, (*path, i)) for i, item in reversed(list(enumerate(node.value)))))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from plainlint.suppress import directives, filter_suppressed
 from plainlint.view import PageView, page_view
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+_SURROGATE = re.compile("[\ud800-\udfff]")  # lone surrogates: no UTF-8 for them, so no report either
 
 
 def extract(source: str, path: str, config: Config) -> Document:
@@ -53,6 +55,8 @@ class FileResult:
 def check_source(source: str, path: str, config: Config, keep_view: bool = False) -> FileResult:
     """Check text already read: the entry point for tests and editors. ``keep_view``
     keeps the page's text with the findings placed on it, for the HTML report."""
+    if _SURROGATE.search(source):  # no file decodes to these, but an editor's text may hold them
+        source = _SURROGATE.sub("\ufffd", source)  # one character for one: positions stay
     document = extract(source, path, config)
     analysed = analyse(document)
     sections = [
@@ -104,6 +108,15 @@ def check_file(path: Path, config: Config, display: str | None = None, keep_view
     try:
         return check_source(source, name, config, keep_view)
     except ParserRejectedMarkup as exc:
-        return FileResult(name, error=f"cannot be parsed as HTML: {exc}")
+        return FileResult(name, error=f"cannot be parsed as HTML: {_last_line(exc)}")
     except RecursionError:
         return FileResult(name, error="is nested too deeply to check")
+    except Exception as exc:  # a bug in plainlint: say so for this file, and check the others
+        bug = f"{type(exc).__name__}: {_last_line(exc)}"
+        return FileResult(name, error=f"hit a bug in plainlint ({bug}); please report it")
+
+
+def _last_line(exc: Exception) -> str:
+    """An exception's message on one short line (bs4's run to several, quoting the page)."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    return (lines[-1] if lines else type(exc).__name__)[:200]

@@ -27,7 +27,10 @@ def collect(paths: list[str]) -> tuple[list[Target], list[tuple[str, str]]]:
     seen: set[Path] = set()
 
     def add(path: Path, display: str) -> None:
-        key = path.resolve()
+        try:
+            key = path.resolve()
+        except (OSError, RuntimeError):  # a symlink loop (RuntimeError before Python 3.13): reading reports it
+            key = path.absolute()
         if key not in seen:
             seen.add(key)
             targets.append(Target(path, display))
@@ -35,19 +38,32 @@ def collect(paths: list[str]) -> tuple[list[Target], list[tuple[str, str]]]:
     for raw in paths:
         path = Path(raw)
         if path.is_file():
-            add(path, raw)
+            add(path, shown(raw))
         elif path.is_dir():
             def unreadable(error: OSError) -> None:
-                problems.append((str(error.filename), f"cannot be read: {error.strerror}"))
+                problems.append((shown(str(error.filename)), f"cannot be read: {error.strerror}"))
 
             for folder, dirs, files in os.walk(path, onerror=unreadable):
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "node_modules")
                 for name in sorted(files):
                     if name.lower().endswith(PAGE_SUFFIXES):
                         full = Path(folder) / name
-                        add(full, str(full))
+                        add(full, shown(str(full)))
         elif path.exists():
-            problems.append((raw, "is not a regular file or folder"))
+            problems.append((shown(raw), "is not a regular file or folder"))
         else:
-            problems.append((raw, "does not exist"))
+            problems.append((shown(raw), "does not exist"))
     return targets, problems
+
+
+def shown(name: str) -> str:
+    """A file name as reports show it. Bytes of a name that are not UTF-8 reach Python as
+    lone surrogates, which no report can be written with: they are shown as ``\\xNN``."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        try:
+            return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:  # a surrogate that does not stand for a byte
+            return name.encode("utf-8", "backslashreplace").decode("utf-8")

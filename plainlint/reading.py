@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import stat
 from pathlib import Path
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -22,6 +23,10 @@ _BOMS = (
 # <meta charset="x"> or <meta http-equiv="Content-Type" content="text/html; charset=x">,
 # looked for in the first 1024 bytes as the HTML standard's prescan does.
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
+
+
+# Python codecs that turn text into other text, not bytes into text
+_NOT_FOR_PAGES = frozenset({"unicode-escape", "raw-unicode-escape", "idna", "punycode", "undefined"})
 
 
 class InputError(Exception):
@@ -39,10 +44,15 @@ def decode(data: bytes) -> str:
     if match:
         name = match.group(1).decode("ascii", "replace")
         try:
-            codecs.lookup(name)
+            codec = codecs.lookup(name)
         except LookupError:
             raise InputError(f"declares an unknown character encoding {name!r}") from None
-        return _strict(data, name, f"its <meta charset={name}>")
+        if not codec._is_text_encoding or codec.name in _NOT_FOR_PAGES:  # rot13, zlib, unicode-escape...
+            raise InputError(f"declares {name!r}, which is not a character encoding for web pages")
+        if codec.name.startswith(("utf-16", "utf-32")):
+            # a page whose <meta> could be read as ASCII is not UTF-16: the HTML standard reads it as UTF-8
+            return _strict(data, "utf-8", f"UTF-8 (its <meta charset={name}> is wrong without a byte order mark)")
+        return _strict(data, codec.name, f"its <meta charset={name}>")
     return _strict(data, "utf-8", "UTF-8 (no encoding is declared)")
 
 
@@ -57,16 +67,28 @@ def _strict(data: bytes, encoding: str, why: str) -> str:
         ) from None
 
 
-def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """Read and decode one file, or raise InputError with a message for the user."""
+def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """A file's bytes, or InputError: not a regular file, or over ``max_bytes``. Never
+    reads more than ``max_bytes + 1`` bytes, even from a file that grows while it is read."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                f"is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:.0f} MB limit "
-                "(raise max-file-size in rules.yml to check it)"
-            )
-        data = path.read_bytes()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a pipe would block, a device never end
+            raise InputError("is not a regular file (a pipe, socket or device), so it is not read")
+        if info.st_size > max_bytes:
+            raise InputError(_too_big(f"is {info.st_size / 1048576:.1f} MB", max_bytes))
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
     except OSError as exc:
         raise InputError(f"cannot be read: {exc.strerror or exc}") from None
-    return decode(data)
+    if len(data) > max_bytes:
+        raise InputError(_too_big("grew while it was read", max_bytes))
+    return data
+
+
+def _too_big(what: str, max_bytes: int) -> str:
+    return f"{what}, over the {max_bytes / 1048576:g} MB limit (raise max-file-size-mb in rules.yml to check it)"
+
+
+def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """Read and decode one file, or raise InputError with a message for the user."""
+    return decode(read_bytes(path, max_bytes))

@@ -63,12 +63,13 @@ def check_targets(targets: list[Target], config: Config, options: RunOptions) ->
 
 
 def _read_for_cache(path: Path, max_bytes: int) -> bytes | None:
-    """The file's bytes to hash, or None when it cannot be cached (unreadable, too big)."""
+    """The file's bytes to hash, or None when it cannot be cached (unreadable, too big,
+    not a regular file: reading a pipe would wait for ever)."""
+    from plainlint.reading import InputError, read_bytes
+
     try:
-        if path.stat().st_size > max_bytes:
-            return None
-        return path.read_bytes()
-    except OSError:
+        return read_bytes(path, max_bytes)
+    except InputError:
         return None
 
 

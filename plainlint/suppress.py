@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 from plainlint.findings import Finding
 
-_COMMENT = re.compile(
-    r"<!--\s*plainlint-(disable-next-line|disable-line|disable|enable)\b([^>]*?)\s*-->", re.I
-)
+# The rule list stops at the next "<" or ">" and is trimmed in Python, so a page of
+# unclosed comments or long runs of spaces cannot make the search quadratic.
+_COMMENT = re.compile(r"<!--\s*plainlint-(disable-next-line|disable-line|disable|enable)\b([^<>]*)-->", re.I)
 _ALL = "*"
 
 
@@ -35,9 +35,11 @@ def directives(source: str) -> list[Directive]:
     if "plainlint-" not in source:
         return []
     out = []
+    line, counted = 1, 0  # lines counted up to ``counted``, so many comments cost one pass
     for m in _COMMENT.finditer(source):
         rules = frozenset(r for r in re.split(r"[\s,]+", m.group(2).strip()) if r)
-        line = source.count("\n", 0, m.start()) + 1
+        line += source.count("\n", counted, m.start())
+        counted = m.start()
         out.append(Directive(m.group(1).lower(), rules, line, line + m.group(0).count("\n"), m.start()))
     return out
 

@@ -56,7 +56,25 @@ def pipeline() -> Language:
 
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
+    # max_length guards the memory of parser and NER models, which this pipeline has not;
+    # its tokenizer's memory grows with the text, and the file size limit bounds that
+    nlp.max_length = 2**62
     return nlp
+
+
+# spaCy's tokenizer peels punctuation off a token one character at a time, copying the
+# rest each time: a 10,000-character run such as "((((" or "](](" takes seconds. No word
+# is that long, so such a run is handed to spaCy as a stand-in of the same length (one
+# plain token), and its words keep the real text.
+_LONG_RUN = re.compile(r"[^\s]{100,}")
+
+
+def _stand_in(line: str) -> str:
+    """``line`` with every run of 100 or more non-space characters replaced by a stand-in
+    of the same length: letters if it has a letter or digit (one word), else spaces."""
+    if len(line) < 100:
+        return line
+    return _LONG_RUN.sub(lambda m: ("x" if any(c.isalnum() for c in m.group()) else " ") * len(m.group()), line)
 
 
 def _lines(blocks: Sequence[Block]):
@@ -102,11 +120,12 @@ def segment(blocks: Sequence[Block]) -> list[Sentence]:
     items = list(_lines(blocks))
     nlp = pipeline()
     sentences: list[Sentence] = []
-    for (index, base, line), doc in zip(items, nlp.pipe(text for _, _, text in items)):
+    for (index, base, line), doc in zip(items, nlp.pipe(_stand_in(text) for _, _, text in items)):
         for sent in doc.sents:
-            text = sent.text.strip()
+            raw = line[sent.start_char : sent.end_char]  # the real text, not a stand-in's
+            text = raw.strip()
             if not text:
                 continue
-            start = base + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+            start = base + sent.start_char + (len(raw) - len(raw.lstrip()))
             sentences.append(Sentence(index, start, start + len(text), text, _words(sent, base, line)))
     return sentences

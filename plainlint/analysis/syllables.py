@@ -488,6 +488,9 @@ def _affix_lookup(w: str, table: dict[str, int]) -> int | None:
     return None
 
 
+_LONGEST_WORD = 40  # letters: longer than any word of the syllable table (checked by a test)
+
+
 def _compound_lookup(w: str, table: dict[str, int], min_part: int = 4) -> int | None:
     """Count a closed compound from two known words (stakeholder, lifesaver).
 
@@ -495,7 +498,9 @@ def _compound_lookup(w: str, table: dict[str, int], min_part: int = 4) -> int | 
     (and in any case only words missing from the table get here).
     """
     best: tuple[int, int] | None = None
-    for i in range(min_part, len(w) - min_part + 1):
+    # the left part is a word of the table, so no longer than its longest: a run of
+    # 100,000 letters is not split 100,000 ways, each costing its length
+    for i in range(min_part, min(len(w) - min_part + 1, _LONGEST_WORD + 1)):
         left, right = w[:i], w[i:]
         cl = table.get(left)
         if cl is None:
@@ -513,6 +518,8 @@ def _compound_lookup(w: str, table: dict[str, int], min_part: int = 4) -> int | 
 
 def _letters_syllables(run: str, table: dict[str, int]) -> int:
     """Syllables of one run of letters (apostrophes allowed inside, or one at the end)."""
+    if len(run) > 2 * _LONGEST_WORD:  # no word: count it in pieces, as the rules below take time in its square
+        return sum(_letters_syllables(run[k : k + _LONGEST_WORD], table) for k in range(0, len(run), _LONGEST_WORD))
     w = run.lower()
     if w.endswith("'"):
         c = table.get(w)  # goin', texas'

@@ -62,10 +62,76 @@ class Scope:
 # --- parsing with positions -------------------------------------------------------
 
 
+_SECTION_END = re.compile(r"]\s*>")  # the looser of the two ends of a <![...]> section
+
+
 class _PositionedParser(BeautifulSoupHTMLParser):
-    """Records (source start, source end, text, literal) for each piece of text data."""
+    """Records (source start, source end, text, literal) for each piece of text data.
+
+    It also keeps html.parser linear on hostile pages. Before CPython's fix for
+    CVE-2025-6069, a "<" that starts a tag or comment with no end after it made the parser
+    search to the end of the page and then take the "<" as text; a page of "<!--" or
+    "</a" took minutes. Here the text after the page's last ">", where nothing can end,
+    is text at once, and a failed search for "-->" or "]]>" is not repeated further on.
+    """
 
     _ref: tuple[int, int] | None = None
+    _pl_last_gt: tuple[str, int] | None = None  # (rawdata, position of its last ">")
+    _pl_unended: dict | None = None  # kind -> (rawdata, position from which no end exists)
+
+    def _tail_text(self, i: int) -> int:
+        """In the text after the last ">": the "<" at ``i`` and what follows, up to the
+        next "<", are text, as html.parser would find after searching; returns the end."""
+        rawdata = self.rawdata
+        if self._pl_last_gt is None or self._pl_last_gt[0] is not rawdata:
+            self._pl_last_gt = (rawdata, rawdata.rfind(">"))
+        if i < self._pl_last_gt[1]:
+            return -1
+        k = rawdata.find("<", i + 1)
+        k = len(rawdata) if k < 0 else k
+        self.handle_data(rawdata[i:k])
+        return k
+
+    def _once(self, kind: str, i: int, parse, *args) -> int:
+        """``parse(i)``, or -1 at once when a search for this kind's end failed at or before ``i``."""
+        if self._pl_unended is None:
+            self._pl_unended = {}
+        rawdata = self.rawdata
+        known = self._pl_unended.get(kind)
+        if known is not None and known[0] is rawdata and i >= known[1]:
+            return -1
+        k = parse(i, *args)
+        if k < 0 and (kind != "section" or not _SECTION_END.search(rawdata, i)):
+            self._pl_unended[kind] = (rawdata, i)
+        return k
+
+    def parse_starttag(self, i, *args):
+        k = self._tail_text(i)
+        return k if k >= 0 else super().parse_starttag(i, *args)
+
+    def parse_endtag(self, i, *args):
+        k = self._tail_text(i)
+        return k if k >= 0 else super().parse_endtag(i, *args)
+
+    def parse_pi(self, i, *args):
+        k = self._tail_text(i)
+        return k if k >= 0 else super().parse_pi(i, *args)
+
+    def parse_html_declaration(self, i, *args):
+        k = self._tail_text(i)
+        return k if k >= 0 else super().parse_html_declaration(i, *args)
+
+    def parse_comment(self, i, *args):
+        k = self._tail_text(i)
+        return k if k >= 0 else self._once("comment", i, super().parse_comment, *args)
+
+    def parse_marked_section(self, i, *args):
+        where = self.getpos()
+        try:
+            return self._once("section", i, super().parse_marked_section, *args)
+        except AssertionError:  # "<![" and no keyword: before Python 3.13 this rejected the whole page
+            self.lineno, self.offset = where  # the failed scan moved them
+            return self.parse_bogus_comment(i)  # as browsers read it
 
     def _offset(self) -> int:
         line, col = self.getpos()

@@ -13,15 +13,19 @@ sentence), and images (their alt text is checked by accessibility rules, not as 
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 
 from plainlint.document import Block, BlockKind, Document, LineIndex, Mark, SourceMap
 
-_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n.*?^\1[ \t]*$", re.S | re.M)
+_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n.*?^\1[ \t]*\r?$", re.S | re.M)
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
-_TITLE = re.compile(r"^title:\s*['\"]?(.*?)['\"]?\s*$", re.M)
+_TITLE = re.compile(r"^title:[ \t]*(.*)$", re.M)  # quotes and spaces are trimmed in Python: linear
+# markdown-it ends a line at CR, LF or CRLF (it normalises them before parsing), so its line
+# numbers count a lone CR as a line break, which LineIndex (and html.parser) do not
+_MD_LINE_END = re.compile(r"\r\n?|\n")
 
 
 def front_matter(source: str) -> tuple[int, str]:
@@ -30,13 +34,30 @@ def front_matter(source: str) -> tuple[int, str]:
     if not m:
         return 0, ""
     title = _TITLE.search(m.group(0))
-    return m.end(), title.group(1) if title else ""
+    return m.end(), _unquoted(title.group(1)) if title else ""
+
+
+def _unquoted(value: str) -> str:
+    value = value.strip()
+    value = value[1:] if value.startswith(("'", '"')) else value
+    return value[:-1] if value.endswith(("'", '"')) else value
+
+
+def _md_lines(source: str) -> tuple[list[str], list[int]]:
+    """The source's lines as markdown-it numbers them, and the offset where each starts."""
+    texts, starts, at = [], [0], 0
+    for m in _MD_LINE_END.finditer(source):
+        texts.append(source[at : m.start()])
+        at = m.end()
+        starts.append(at)
+    texts.append(source[at:])
+    return texts, starts
 
 
 def _masked(source: str, length: int) -> str:
     """The source with its first ``length`` characters blanked, line breaks kept, so
     offsets and line numbers stay those of the file."""
-    head = re.sub(r"[^\n]", " ", source[:length])
+    head = re.sub(r"[^\r\n]", " ", source[:length])
     return head + source[length:]
 
 
@@ -46,7 +67,7 @@ def extract_markdown(source: str, path: str = "") -> Document:
     lines = LineIndex(source)
     skip, title = front_matter(source)
     tokens = MarkdownIt("commonmark").enable("table").parse(_masked(source, skip))
-    source_lines = source.split("\n")
+    source_lines, md_starts = _md_lines(source)
     blocks: list[Block] = []
     kind, level = BlockKind.PARAGRAPH, 0
     containers: list[str] = []
@@ -63,7 +84,7 @@ def extract_markdown(source: str, path: str = "") -> Document:
         elif token.type == "inline" and token.map:
             cell = bool(containers) and containers[-1] in ("th_open", "td_open")
             block = _inline_block(
-                token, BlockKind.TABLE_CELL if cell else kind, level, source, source_lines, lines, row_cursor
+                token, BlockKind.TABLE_CELL if cell else kind, level, source, source_lines, md_starts, row_cursor
             )
             if block is not None:
                 blocks.append(block)
@@ -80,7 +101,7 @@ def _paragraph_kind(containers: list[str]) -> BlockKind:
     return BlockKind.PARAGRAPH
 
 
-def _line_offsets(token, source_lines: list[str], lines: LineIndex, row_cursor: dict[int, int]) -> list[int]:
+def _line_offsets(token, source_lines: list[str], md_starts: list[int], row_cursor: dict[int, int]) -> list[int]:
     """Source offset of the start of each line of the token's inline source."""
     first = token.map[0]
     offsets = []
@@ -92,20 +113,20 @@ def _line_offsets(token, source_lines: list[str], lines: LineIndex, row_cursor: 
         if col < 0:
             col = max(line.find(text.strip(), start), start)
         row_cursor[number] = col + len(text)
-        offsets.append(lines.offset(number + 1, col))
+        offsets.append(md_starts[min(number, len(md_starts) - 1)] + col)
     return offsets
 
 
-def _inline_block(token, kind, level, source, source_lines, lines, row_cursor) -> Block | None:
+def _inline_block(token, kind, level, source, source_lines, md_starts, row_cursor) -> Block | None:
     content = token.content
-    starts = _line_offsets(token, source_lines, lines, row_cursor)
+    starts = _line_offsets(token, source_lines, md_starts, row_cursor)
     line_starts = [0]
     for m in re.finditer("\n", content):
         line_starts.append(m.end())
 
     def src(offset: int) -> int:
         """Source offset of a content offset."""
-        k = max(i for i, s in enumerate(line_starts) if s <= offset) if offset else 0
+        k = bisect.bisect_right(line_starts, offset) - 1 if offset else 0  # a scan would be quadratic
         return starts[k] + offset - line_starts[k]
 
     text: list[str] = []
@@ -153,7 +174,7 @@ def _inline_block(token, kind, level, source, source_lines, lines, row_cursor) -
     joined = "".join(text)
     if not joined.strip():
         return None
-    anchor = lines.offset(token.map[0] + 1, 0)
+    anchor = md_starts[min(token.map[0], len(md_starts) - 1)]
     return Block(kind, joined, smap, anchor, level, marks)
 
 

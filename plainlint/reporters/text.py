@@ -1,15 +1,29 @@
 """Text report: one line per finding, ``path:line:col: severity rule-id message``.
 
-The shape is the one compilers use, so editors and CI problem matchers read it.
+The shape is the one compilers use, so editors and CI problem matchers read it. Paths,
+messages and errors can hold anything a file name or a page holds, so their control
+characters are shown escaped (``\\n``, ``\\x1b``, ``\\u202e``): a name with a line break
+cannot forge a second finding, and a terminal escape sequence cannot reach the terminal.
 """
 
 from __future__ import annotations
+
+import re
 
 import click
 
 from plainlint.report import Report
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
+# C0 and C1 controls (line breaks, ESC, CSI...), DEL, the Unicode line and paragraph
+# separators, and the bidirectional overrides and isolates that reorder what is shown
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str) -> str:
+    """``text`` with its control characters escaped as in Python: ``\\n``, ``\\x1b``, ``\\u202e``."""
+    return _CONTROL.sub(lambda m: _NAMED.get(m.group(), m.group().encode("unicode_escape").decode("ascii")), text)
 
 
 def render(report: Report, colour: bool = False) -> str:
@@ -19,11 +33,12 @@ def render(report: Report, colour: bool = False) -> str:
     lines = []
     for result in report.results:
         if result.error is not None:
-            lines.append(f"{style(result.path, bold=True)}: {style('error', fg='red')} {result.error}")
+            lines.append(f"{style(printable(result.path), bold=True)}: {style('error', fg='red')} "
+                         f"{printable(result.error)}")
         for f in result.findings:
-            where = style(f"{f.path}:{f.span.line}:{f.span.column}:", bold=True)
+            where = style(f"{printable(f.path)}:{f.span.line}:{f.span.column}:", bold=True)
             severity = style(f.severity.label, fg=_COLOURS[f.severity.label])
-            lines.append(f"{where} {severity} {f.rule} {f.message}")
+            lines.append(f"{where} {severity} {printable(f.rule)} {printable(f.message)}")
     lines.append(summary_line(report))
     return "\n".join(lines) + "\n"
 
