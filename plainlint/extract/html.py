@@ -9,14 +9,21 @@ strings beautifulsoup4 creates. One parse, exact positions, no re-tokenising.
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag, XMLParsedAsHTMLWarning
 from bs4.builder._htmlparser import BeautifulSoupHTMLParser, HTMLParserTreeBuilder
 from bs4.dammit import EntitySubstitution
 from bs4.element import PreformattedString
 
 from plainlint.document import Block, BlockKind, Document, LineIndex, Mark, SourceMap
+
+# beautifulsoup4's advice to its programmers ("this looks more like a URL than HTML",
+# "use an XML parser") would reach plainlint's users as pages of noise: a page that is
+# only a web address, or XHTML, is checked like any other
+warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
+warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
 
 # Elements whose content is not prose a reader reads as text.
 _SKIP = frozenset(

@@ -225,6 +225,17 @@ def test_syllable_table_words_are_shorter_than_the_compound_search_limit():
     assert max(map(len, _table())) <= _LONGEST_WORD
 
 
+def test_pages_that_look_like_an_address_or_like_xml_are_checked_without_noise(tmp_path):
+    """beautifulsoup4 warns its programmers about these, in paragraphs: users need not see them."""
+    (tmp_path / "address.html").write_text("https://example.org/prognosis.html")
+    (tmp_path / "page.xhtml.html").write_text('<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml">'
+                                              "<body><h1>Scans</h1><p>Your prognosis.</p></body></html>\n")
+    result = subprocess.run([sys.executable, "-m", "plainlint", "check", "--no-cache", "address.html",
+                             "page.xhtml.html"], capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert result.returncode == 1 and result.stderr == ""
+    assert "page.xhtml.html:2:" in result.stdout
+
+
 # --- size -----------------------------------------------------------------------------------
 
 _RSS = textwrap.dedent(
