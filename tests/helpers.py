@@ -71,3 +71,32 @@ def text_to_html(text: str) -> str:
                 parts.append(f"<p>{html_lib.escape(ln)}</p>")
     parts.append("</main>")
     return "\n".join(parts)
+
+
+def check_spans_in_corpus(pages: list[Path], typed, require_words: bool = False) -> int:
+    """Check every page with the defaults: no error, every finding's span inside the file,
+    and every jargon finding's span, as ``typed`` turns it into what the writer typed,
+    the very term the message names. Returns how many jargon spans were compared."""
+    from plainlint.document import LineIndex
+    from plainlint.engine import check_file
+    from plainlint.reading import read_source
+
+    config = load_config()
+    compared = 0
+    for page in pages:
+        result = check_file(page, config)
+        assert result.error is None, (page, result.error)
+        if require_words:
+            assert result.counts is not None and result.counts.words > 0, page
+        source = read_source(page)
+        lines = LineIndex(source)
+        n_lines = source.count("\n") + 1
+        for f in result.findings:
+            s = f.span
+            assert 1 <= s.line <= s.end_line <= n_lines, (page, f)
+            start, end = lines.offset(s.line, s.column - 1), lines.offset(s.end_line, s.end_column - 1)
+            assert start < end <= len(source), (page, f)
+            if f.rule == "unexplained-jargon":
+                assert " ".join(typed(source[start:end]).split()) == f.message.split('"')[1], (page, f)
+                compared += 1
+    return compared
