@@ -746,7 +746,8 @@ def report(results: Results, rounds: int) -> str:
             step = ""
             if previous is not None and not math.isnan(analysis):
                 step = f"{analysis / previous[1]:.1f} per ×{entry['words'] / previous[0]:.1f}"
-            out.append(f"| {entry['words']:,} | {entry['bytes'] / 1e6:.1f} MB | {spread(walls)} | "
+            size_text = f"{entry['bytes'] / 1e6:.1f} MB" if entry["bytes"] >= 1e6 else f"{entry['bytes'] / 1e3:.0f} kB"
+            out.append(f"| {entry['words']:,} | {size_text} | {spread(walls)} | "
                        f"{med([r.cpu for r in entry['runs']]):.2f} | {entry['words'] / med(walls):,.0f} | "
                        f"{analysis:.2f} | {entry['words'] / analysis:,.0f} | {step} | "
                        f"{mb(med([r.max_rss_kb for r in entry['runs']]))} |")
