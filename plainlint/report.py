@@ -53,12 +53,10 @@ def _file_counts(result: FileResult) -> FileCounts:
 def summarise(results: list[FileResult], grading: Grading) -> Report:
     """Counts by severity, and one grade over all the text checked (None on too little text)."""
     by_severity = {s.label: 0 for s in sorted(Severity, reverse=True)}
-    total = Counts()
     for result in results:
         for finding in result.findings:
             by_severity[finding.severity.label] += 1
-        if result.counts is not None:
-            total = total + result.counts
+    total = Counts.total(r.counts for r in results if r.counts is not None)
     value = assess(total, grading.formula, grading.min_words).grade
     summary = Summary(
         len(results),

@@ -22,7 +22,7 @@ class AnalysedDocument:
 
     @cached_property
     def counts(self) -> Counts:
-        return sum((s.counts for s in self.sections), Counts())
+        return Counts.total(s.counts for s in self.sections)
 
     @cached_property
     def sections(self) -> list[Section]:

@@ -52,6 +52,18 @@ class Counts:
             self.sentence_polysyllables + other.sentence_polysyllables,
         )
 
+    @staticmethod
+    def total(parts: Iterable[Counts]) -> Counts:
+        """The sum of many counts, joining the per-sentence tuples once: adding them up
+        one by one copies the growing tuple each time, which is quadratic on a big site."""
+        parts = list(parts)
+        per_sentence = tuple(n for c in parts for n in c.sentence_polysyllables)
+        return Counts(
+            *(sum(getattr(c, f) for c in parts) for f in
+              ("sentences", "words", "syllables", "polysyllables", "letters", "characters", "complex_words")),
+            per_sentence,
+        )
+
     @property
     def words_per_sentence(self) -> float:
         return self.words / self.sentences if self.sentences else 0.0
