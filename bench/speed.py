@@ -22,13 +22,13 @@ def main() -> None:
     folder = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
     if not folder.is_dir():
         sys.exit(f"no corpus at {folder}: pass a folder of HTML pages")
-    from plainlint.analysis.segment import pipeline
+    from plainlint.analysis.segment import tokenizer
     from plainlint.config import load_config
     from plainlint.engine import check_file
     from plainlint.files import collect
 
     config = load_config()
-    pipeline()  # load spaCy before timing: we measure checking, not start-up
+    tokenizer()  # load spaCy before timing: we measure checking, not start-up
     targets, _ = collect([str(folder)])
     started = time.perf_counter()
     words = findings = 0

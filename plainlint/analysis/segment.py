@@ -16,7 +16,11 @@ from typing import TYPE_CHECKING, Sequence
 from plainlint.document import Block
 
 if TYPE_CHECKING:  # spaCy is imported on first use, keeping `plainlint --help` fast
-    from spacy.language import Language
+    from spacy.tokenizer import Tokenizer
+
+# Token attributes read in one call (spacy.attrs ids): reading Token objects one by one
+# costs more than tokenizing. IDX, LENGTH, SPACY (whitespace follows), IS_PUNCT.
+_ATTRS = [455, 71, 81, 5]
 
 # Characters that join two tokens into one word when no space separates them:
 # "well-known", "don't", "COVID-19".
@@ -50,16 +54,21 @@ class Sentence:
 
 
 @cache
-def pipeline() -> Language:
-    """A blank English pipeline with a sentencizer, built once per process."""
+def tokenizer() -> Tokenizer:
+    """spaCy's English tokenizer from a blank pipeline, built once per process."""
     import spacy
 
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    # max_length guards the memory of parser and NER models, which this pipeline has not;
-    # its tokenizer's memory grows with the text, and the file size limit bounds that
-    nlp.max_length = 2**62
-    return nlp
+    # The tokenizer alone: its memory grows with the text and the file size limit bounds
+    # that (spaCy's max_length guards parser and NER models, which are not loaded).
+    return spacy.blank("en").tokenizer
+
+
+@cache
+def _sentence_ends() -> frozenset[str]:
+    """The characters that end a sentence for spaCy's rule-based sentencizer."""
+    from spacy.pipeline.sentencizer import Sentencizer
+
+    return frozenset(Sentencizer.default_punct_chars)
 
 
 # spaCy's tokenizer peels punctuation off a token one character at a time, copying the
@@ -87,8 +96,27 @@ def _lines(blocks: Sequence[Block]):
             offset += len(line) + 1
 
 
-def _words(span, base: int, line: str) -> tuple[Word, ...]:
-    """Words of a spaCy span; tokens joined by a hyphen or apostrophe make one word."""
+def _sentences(rows: list[list[int]], text: str) -> list[tuple[int, int]]:
+    """Token ranges of the sentences of one line, as spaCy's sentencizer splits them: a
+    sentence ends after a run of ending punctuation ("?!", ".)"), before the next token
+    that is neither punctuation nor an ending character."""
+    ends = _sentence_ends()
+    bounds = [0]
+    seen_end = False
+    for i, (idx, length, _, punct) in enumerate(rows):
+        is_end = text[idx : idx + length] in ends
+        if seen_end and not punct and not is_end:
+            bounds.append(i)
+            seen_end = False
+        elif is_end:
+            seen_end = True
+    bounds.append(len(rows))
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
+def _words(rows: list[list[int]], text: str, base: int, line: str) -> tuple[Word, ...]:
+    """Words of a run of tokens; tokens joined by a hyphen or apostrophe make one word.
+    ``text`` is what was tokenized (maybe with stand-ins), ``line`` the real text."""
     words: list[Word] = []
 
     def close(start: int, end: int) -> None:
@@ -99,17 +127,16 @@ def _words(span, base: int, line: str) -> tuple[Word, ...]:
 
     start = end = -1
     joinable = False  # may the next token continue the current word?
-    for token in span:
-        text = token.text
-        wordy = any(c.isalnum() for c in text)
-        t_start = token.idx
-        if start >= 0 and joinable and t_start == end and (wordy or text in _JOINERS):
-            end = t_start + len(text)
+    for t_start, length, space, _ in rows:
+        token = text[t_start : t_start + length]
+        wordy = token.isalnum() or any(c.isalnum() for c in token)
+        if start >= 0 and joinable and t_start == end and (wordy or token in _JOINERS):
+            end = t_start + length
         else:
             if start >= 0:
                 close(start, end)
-            start, end = (t_start, t_start + len(text)) if wordy else (-1, -1)
-        joinable = start >= 0 and not token.whitespace_
+            start, end = (t_start, t_start + length) if wordy else (-1, -1)
+        joinable = start >= 0 and not space
     if start >= 0:
         close(start, end)
     return tuple(words)
@@ -117,15 +144,19 @@ def _words(span, base: int, line: str) -> tuple[Word, ...]:
 
 def segment(blocks: Sequence[Block]) -> list[Sentence]:
     """Split every block into sentences with their words, in reading order."""
-    items = list(_lines(blocks))
-    nlp = pipeline()
+    tokenize = tokenizer()
     sentences: list[Sentence] = []
-    for (index, base, line), doc in zip(items, nlp.pipe(_stand_in(text) for _, _, text in items)):
-        for sent in doc.sents:
-            raw = line[sent.start_char : sent.end_char]  # the real text, not a stand-in's
-            text = raw.strip()
-            if not text:
+    for index, base, line in _lines(blocks):
+        text = _stand_in(line)
+        rows = tokenize(text).to_array(_ATTRS).tolist()
+        for first, last in _sentences(rows, text):
+            start_char = rows[first][0]
+            end_char = rows[last - 1][0] + rows[last - 1][1]
+            raw = line[start_char:end_char]  # the real text, not a stand-in's
+            stripped = raw.strip()
+            if not stripped:
                 continue
-            start = base + sent.start_char + (len(raw) - len(raw.lstrip()))
-            sentences.append(Sentence(index, start, start + len(text), text, _words(sent, base, line)))
+            start = base + start_char + (len(raw) - len(raw.lstrip()))
+            sentences.append(Sentence(index, start, start + len(stripped), stripped,
+                                      _words(rows[first:last], text, base, line)))
     return sentences
