@@ -39,11 +39,11 @@ def test_every_listed_word_of_ascii_letters_takes_the_fast_path_with_wordfreqs_v
     assert [w for w in words if rarity._fast(w).hex() != reference(w)] == []
 
 
-def test_the_other_listed_words_are_left_to_wordfreq(listed):
+def test_the_other_listed_words_go_through_wordfreqs_tokenizer(listed):
     words = [w for w in listed if not fast_path(w)]
     assert {"don't", "0000", "café"} <= set(words)
     assert [w for w in words if rarity._fast(w) is not None] == []
-    assert [w for w in words if zipf(w).hex() != reference(w)] == []
+    assert [w for w in words if rarity._tokenized(w).hex() != reference(w)] == []
 
 
 def test_mixed_case_absent_and_hyphenated_words(listed):
@@ -66,14 +66,42 @@ def test_mixed_case_absent_and_hyphenated_words(listed):
     assert zipf("leptomeninges") == 0.0 and zipf("Prognosis") == zipf("prognosis") > 3
 
 
-@pytest.mark.parametrize(
-    "word",
-    ["", " ", "-", "a--b", "-x", "x-", "high energy", "don't", "it\u2019s", "covid-19", "2024", "3rd", "e.g.",
-     "caf\u00e9", "na\u00efve", "\ufb01ne", "\u0130stanbul", "Stra\u00dfe", "ma\u00f1ana", "x_ray", "a@s", "\u6c34"],
-)
-def test_other_words_are_given_to_wordfreq(word):
+OTHER = [
+    "", " ", "-", "a--b", "-x", "x-", "high energy", "don't", "Don't", "DON'T", "it\u2019s", "person'", "person's",
+    "o'er", "y'all", "l'arc", "rock'n'roll", "'tis", "covid-19", "2024", "1990s", "3rd", "e.g.", "aria10", "brca2",
+    "46,xy", "3.14", "100,000", "x2", "2-year", "and/or", "provider(s", "https://example.org/a-b", "caf\u00e9",
+    "na\u00efve", "\ufb01ne", "\u0130stanbul", "Stra\u00dfe", "ma\u00f1ana", "x_ray", "a@s", "\u6c34", "\U0001f600",
+]
+
+
+@pytest.mark.parametrize("word", OTHER)
+def test_other_words_go_through_wordfreqs_tokenizer(word):
     assert rarity._fast(word) is None
+    assert rarity._tokenized(word).hex() == reference(word)
     assert zipf(word).hex() == reference(word)
+
+
+def test_words_with_digits_and_apostrophes(listed):
+    rng = random.Random(11)
+    sample = rng.sample([w for w in listed if fast_path(w)], 2000)
+    words = [w + str(rng.randint(0, 10 ** rng.randint(0, 6))) for w in sample[:500]]
+    words += [str(rng.randint(0, 10 ** rng.randint(0, 8))) for _ in range(500)]
+    words += [f"{rng.randint(1000, 2100)}s" for _ in range(100)] + [f"{rng.randint(1, 999):,}" for _ in range(100)]
+    words += [f"{a}'{b}" for a, b in zip(sample[500:1000], rng.choices(["s", "t", "ll", "re", "ve", "d", "all", "er"], k=500))]
+    words += [w.title() + rng.choice(["'", "\u2019s", "'S"]) for w in sample[1000:1500]]
+    assert [w for w in words if rarity._tokenized(w).hex() != reference(w)] == []
+
+
+def test_those_words_do_not_build_wordfreqs_own_copy_of_the_list():
+    script = (
+        "import sys\n"
+        "from plainlint.analysis.rarity import zipf\n"
+        "values = [zipf(w) for w in ('prognosis', \"don't\", 'brca2', '1990s', 'caf\u00e9')]\n"
+        "import wordfreq\n"
+        "print(values[0] > 3, wordfreq.get_frequency_dict.cache_info().currsize, wordfreq.get_frequency_list.cache_info().currsize)"
+    )
+    proc = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True)
+    assert proc.stdout.strip() == "True 0 0", proc.stderr
 
 
 def write_pack(path: Path, header, *buckets) -> str:

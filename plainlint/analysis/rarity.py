@@ -1,4 +1,4 @@
-"""How common a word is in English: `wordfreq`'s Zipf frequencies, without importing wordfreq.
+"""How common a word is in English: `wordfreq`'s Zipf frequencies, read from its bundled list.
 
 Zipf scale: 7 for "the", about 4 for "outlook", 3.3 for "prognosis", 0 for a word the
 lists do not have ("leptomeninges"). The data ships inside the wordfreq package: nothing is
@@ -9,12 +9,13 @@ and its first lookup (a dict of 321,000 words) take about a third of a second, a
 of plainlint's cold start on a small page. So this module reads wordfreq's own English list
 (``data/large_en.msgpack.gz``, "cBpack": gzipped msgpack, a header, then bucket i holds the
 words at -i centibels) into a dict of word -> bucket, once per process on first use, and
-computes each value with wordfreq's own arithmetic. That is exact where wordfreq's tokenizer
-provably yields the word's letters in lower case: a word of ASCII letters, or runs of them
-joined by hyphens ("x-rays": one token per run, combined as wordfreq combines tokens). Any
-other word (digits, apostrophes, non-ASCII, spaces, empty) is given to wordfreq itself, and
-so is every word if the file is missing or its header is not the expected one.
-tests/test_rarity.py checks every word of the list against wordfreq.
+computes each value with wordfreq's own arithmetic. Words of ASCII letters, or runs of them
+joined by hyphens ("x-rays"), need no wordfreq code: its tokenizer provably yields those
+runs in lower case. Any other word (digits, apostrophes, non-ASCII, spaces, empty) is split
+by wordfreq's tokenizer, which imports wordfreq, but is still looked up in this dict, not in
+a second copy of the list built by wordfreq. If the file is missing or its header is not the
+expected one, wordfreq itself answers. tests/test_rarity.py checks every word of the list,
+and others, against wordfreq.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ def zipf(word: str) -> float:
     """Zipf frequency of ``word`` in English (case-insensitive), as wordfreq's ``zipf_frequency(word, "en")``."""
     value = _fast(word)
     if value is None:
+        value = _tokenized(word)
+    if value is None:
         from wordfreq import zipf_frequency
 
         value = zipf_frequency(word, "en")
@@ -41,7 +44,7 @@ def zipf(word: str) -> float:
 
 
 def _fast(word: str) -> float | None:
-    """The value from the table, or None where only wordfreq itself can say."""
+    """The value from the table alone, or None where wordfreq's tokenizer is needed."""
     if not word.isascii():
         return None
     parts = word.lower().split("-")
@@ -57,6 +60,26 @@ def _fast(word: str) -> float | None:
     if len(buckets) == 1:
         return zipfs[buckets[0]]
     return _zipf_of([freqs[b] for b in buckets])
+
+
+def _tokenized(word: str) -> float | None:
+    """Any other word: wordfreq's tokenizer and digit estimates (wordfreq's _word_frequency, for English),
+    with the table rather than wordfreq's own dict, which would be a second copy of the list."""
+    data = _data()
+    if data is None:
+        return None
+    from wordfreq.numbers import digit_freq, smash_numbers
+    from wordfreq.tokens import lossy_tokenize
+
+    table, freqs, _ = data
+    found = []
+    for token in lossy_tokenize(word, "en"):
+        smashed = smash_numbers(token)  # digit runs are listed as zeros ("0000")
+        bucket = table.get(smashed)
+        if bucket is None:
+            return _ABSENT
+        found.append(freqs[bucket] if smashed == token else freqs[bucket] * digit_freq(token))
+    return _zipf_of(found) if found else _ABSENT
 
 
 def _zipf_of(freqs: list[float]) -> float:
