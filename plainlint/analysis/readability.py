@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import statistics
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Iterable
 
 from plainlint.analysis.segment import Sentence, is_address
@@ -85,31 +86,40 @@ def _is_complex(word: str, syllables: int, first: bool) -> bool:
     return True
 
 
+@lru_cache(maxsize=65536)
+def _word_counts(text: str) -> tuple[int, int, int, bool, bool] | None:
+    """(syllables, letters, letters and digits, hard as a first word, hard elsewhere) of a
+    word, or None for an address; counted once per distinct word."""
+    if is_address(text):
+        return None
+    syllables = count_syllables(text)
+    if text.isalpha():
+        letters = chars = len(text)
+    else:
+        letters = sum(c.isalpha() for c in text)
+        chars = letters + sum(c.isdigit() for c in text)
+    return syllables, letters, chars, _is_complex(text, syllables, True), _is_complex(text, syllables, False)
+
+
 def count(sentences: Iterable[Sentence]) -> Counts:
     """Counts over sentences that have at least one word; web and email addresses are not
     counted, as their "syllables" say nothing about how hard the text is."""
     n_sent = n_words = n_syll = n_poly = n_letters = n_chars = n_complex = 0
     per_sentence: list[int] = []
     for sentence in sentences:
-        words = [w for w in sentence.words if not is_address(w.text)]
+        words = [c for c in map(_word_counts, [w.text for w in sentence.words]) if c is not None]
         if not words:
             continue
         n_sent += 1
+        n_words += len(words)
         poly = 0
-        for i, word in enumerate(words):
-            syllables = count_syllables(word.text)
-            n_words += 1
+        for syllables, letters, chars, _, complex_ in words:
             n_syll += syllables
             poly += syllables >= 3
-            text = word.text
-            if text.isalpha():
-                n_letters += len(text)
-                n_chars += len(text)
-            else:
-                letters = sum(c.isalpha() for c in text)
-                n_letters += letters
-                n_chars += letters + sum(c.isdigit() for c in text)
-            n_complex += _is_complex(word.text, syllables, i == 0)
+            n_letters += letters
+            n_chars += chars
+            n_complex += complex_
+        n_complex += words[0][3] - words[0][4]  # the first word: a capital is no name
         n_poly += poly
         per_sentence.append(poly)
     return Counts(n_sent, n_words, n_syll, n_poly, n_letters, n_chars, n_complex, tuple(per_sentence))

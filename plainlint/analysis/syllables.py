@@ -543,7 +543,7 @@ def _letters_syllables(run: str, table: dict[str, int]) -> int:
 _TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*'?|\d+(?:[.,]\d+)*")
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=65536)
 def count_syllables(word: str) -> int:
     """Syllables in one word as written (case-insensitive; see the module docstring).
 
