@@ -10,7 +10,6 @@ results for an older version than the editor's are dropped.
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
 import sys
 import time
@@ -386,17 +385,11 @@ class PlainlintServer(LanguageServer):
 
 
 def _warm() -> None:
-    """Load what every check needs, then freeze it out of the garbage collector's sight:
-    a full collection over spaCy's and the lexicon's objects takes about 100 ms, during
-    which the worker thread holds the GIL and the event loop cannot answer."""
+    """Load what every check needs before the first page arrives (see engine.warm_up)."""
     from plainlint.config import load_config
-    from plainlint.engine import check_source
+    from plainlint.engine import warm_up
 
-    config = load_config()
-    check_source("<h1>Ready</h1><p>Your prognosis depends on the MRI scan. Ask your GP.</p>", "warm.html", config)
-    check_source("# Ready\n\nYour prognosis depends on the MRI scan.\n", "warm.md", config)
-    gc.collect()
-    gc.freeze()
+    warm_up(load_config())
 
 
 def make_server() -> PlainlintServer:
