@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, NamedTuple, Sequence
 
 from plainlint.document import Block
 
@@ -33,9 +33,9 @@ def is_address(text: str) -> bool:
     return ("." in text or "@" in text or "/" in text) and _ADDRESS.search(text) is not None
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    """A word: offsets into its block's text, end exclusive."""
+class Word(NamedTuple):
+    """A word: offsets into its block's text, end exclusive. A named tuple: a page has
+    thousands, and a tuple is made in half the time of a frozen dataclass."""
 
     start: int
     end: int
@@ -118,27 +118,22 @@ def _words(rows: list[list[int]], text: str, base: int, line: str) -> tuple[Word
     """Words of a run of tokens; tokens joined by a hyphen or apostrophe make one word.
     ``text`` is what was tokenized (maybe with stand-ins), ``line`` the real text."""
     words: list[Word] = []
-
-    def close(start: int, end: int) -> None:
-        while end > start and line[end - 1] in _JOINERS:  # "pre- and post-op"
-            end -= 1
-        if end > start:
-            words.append(Word(base + start, base + end, line[start:end]))
-
-    start = end = -1
-    joinable = False  # may the next token continue the current word?
-    for t_start, length, space, _ in rows:
-        token = text[t_start : t_start + length]
+    start = end = -1  # the word being read, in ``line``
+    joinable = False  # may the next token continue it?
+    for t_start, length, space, _ in rows + [[len(line), 0, 1, 0]]:  # a last empty token ends the last word
+        t_end = t_start + length
+        token = text[t_start:t_end]
         wordy = token.isalnum() or any(c.isalnum() for c in token)
-        if start >= 0 and joinable and t_start == end and (wordy or token in _JOINERS):
-            end = t_start + length
+        if joinable and t_start == end and (wordy or token in _JOINERS):
+            end = t_end
         else:
             if start >= 0:
-                close(start, end)
-            start, end = (t_start, t_start + length) if wordy else (-1, -1)
+                while end > start and line[end - 1] in _JOINERS:  # "pre- and post-op"
+                    end -= 1
+                if end > start:
+                    words.append(Word(base + start, base + end, line[start:end]))
+            start, end = (t_start, t_end) if wordy else (-1, -1)
         joinable = start >= 0 and not space
-    if start >= 0:
-        close(start, end)
     return tuple(words)
 
 
