@@ -309,11 +309,39 @@ def _rare_key(piece: str, rare_zipf: float, allowed: frozenset[str], everyday: f
     return None
 
 
+_UNSEEN = object()
+
+
+@lru_cache(maxsize=8)
+def _verdicts(rare_zipf: float, allowed: frozenset[str], everyday: frozenset[str]) -> dict[str, str | None]:
+    """word -> `_rare_key` for these settings: a plain dict, as most words of a page are
+    looked up many times and lru_cache's key of four arguments costs more than the dict."""
+    return {}
+
+
 def _rare_words(sentence, text, base, si, heading, taken, names, allowed, everyday, rare_zipf) -> list[Occurrence]:
     out = []
+    verdicts = _verdicts(rare_zipf, allowed, everyday)
+    if len(verdicts) > 200_000:  # an editor's session may see many pages
+        verdicts.clear()
     for word in sentence.words:
-        if len(word.text) < 5 or is_address(word.text):
-            continue  # too short to be checked; web and email addresses, file names
+        piece = word.text
+        if len(piece) < 5:
+            continue  # too short to be checked
+        if piece.isalpha():  # most words: one part, no prefix, not an address
+            key = verdicts.get(piece, _UNSEEN)
+            if key is _UNSEEN:
+                key = verdicts[piece] = _rare_key(piece, rare_zipf, allowed, everyday)
+            if key is None:
+                continue
+            start = word.start - base
+            end = start + len(piece)
+            if not taken.overlaps(start, end) and not names.is_name(
+                    piece, at_start=start == 0 or heading, following=text[end : end + 14]):
+                out.append(Occurrence(key, "rare", si, sentence.block, base + start, base + end, piece))
+            continue
+        if is_address(piece):
+            continue  # web and email addresses, file names
         previous = None
         for part in _LETTERS.finditer(word.text):  # each part of "anti-inflammatory"
             prefix, previous = previous, part
