@@ -18,6 +18,7 @@ from typing import Any, Iterable, Mapping
 import yaml
 
 from plainlint.extract.html import Scope
+from plainlint.extract.selectors import compile_selector
 from plainlint.findings import Severity
 from plainlint.rules import RULES, Option
 
@@ -240,14 +241,12 @@ def _one_of(c: _Checker, choices: tuple[str, ...]):
 
 def _selector(c: _Checker):
     def check(path: tuple, value: Any) -> Any:
-        import soupsieve
-
         if not isinstance(value, str):
             c.error(path, f"{path[-1]} must be a CSS selector in quotes, not {_kind(value)}")
             return _INVALID
         if value.strip():
             try:
-                soupsieve.compile(value)
+                compile_selector(value)  # soupsieve's errors, or none for a selector matched natively
             except Exception as exc:  # soupsieve raises several types for bad selectors
                 c.error(path, f"{path[-1]} is not a valid CSS selector: {str(exc).splitlines()[0]}")
                 return _INVALID
