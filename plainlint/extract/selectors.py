@@ -3,7 +3,8 @@
 beautifulsoup4 hands CSS selectors to soupsieve, a complete CSS engine, and that costs more
 than ``content.include`` and ``content.exclude`` need: importing soupsieve and compiling a
 first selector took about 0.15 s of every cold start, and its general matcher a tenth of
-the time spent checking a site. Those selectors are nearly always simple, the defaults
+the time spent checking a site; it also needs beautifulsoup4's tree, which costs twice as
+much as reading the parser's events (`html_events.py`). Those selectors are nearly always simple, the defaults
 included, so this module parses a small grammar itself and matches it with a few look-ups
 per element::
 
@@ -13,8 +14,8 @@ per element::
     attribute = "[" name "]" | "[" name ("=" | "~=") (name | quoted string) "]"
 
 with ASCII names, no escapes and no comments. Any other selector (``:has()``, ``^=``,
-``+``, ``\\31``, ...) goes to soupsieve, imported then and only then, so every selector a
-user writes keeps working, and soupsieve alone says whether a selector is valid CSS.
+``+``, ``\\31``, ...) goes to soupsieve (and the page through the tree), so every selector
+a user writes keeps working, and soupsieve alone says whether a selector is valid CSS.
 
 On the html.parser trees plainlint builds, a match is exactly soupsieve's (the tests
 compare the two on real and hostile pages):
@@ -61,7 +62,7 @@ def compile_selector(text: str) -> Selector:
     parsed = _Parser(text).parse()
     if parsed is not None:
         return NativeSelector(text, parsed)
-    import soupsieve  # loaded now, not at start-up: see plainlint/deferred_import.py
+    import soupsieve
 
     return soupsieve.compile(text)
 
