@@ -39,7 +39,7 @@ def _long_words(doc: AnalysedDocument, blocks: range | None = None, n: int = 3) 
     seen: Counter[str] = Counter()
     sentences = doc.sentences if blocks is None else [s for b in blocks for s in doc.sentences_in(b)]
     for sentence in sentences:
-        seen.update(w.text.lower() for w in sentence.words if hard_word(w.text))
+        seen.update([t.lower() for t in [w.text for w in sentence.words] if hard_word(t)])
     return [w for w, _ in seen.most_common(n)]
 
 
