@@ -83,9 +83,12 @@ def _analyse(targets: list[Target], config: Config, options: RunOptions) -> list
             for t in targets:
                 results.append(check_file(t.path, config.for_path(t.path), t.display, options.keep_view))
         return results
-    # fork: workers start with the modules already imported here (but not spaCy, which
-    # each imports for itself, at the same time as the others)
     context = get_context("fork") if "fork" in _start_methods() else None
+    if context is not None:
+        # warm up here, once: forked workers start with spaCy, the word lists and the
+        # lexicon loaded and frozen, sharing those pages with this process (two imports
+        # at once on two cores took longer, and twice the CPU and memory)
+        _warm_once(config)
     # the biggest files first, so that no worker is left with one at the end
     order = sorted(range(len(targets)), key=lambda i: -_size(targets[i].path))
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
@@ -128,13 +131,24 @@ def _start_methods() -> list[str]:
 _worker: tuple[Config, bool] | None = None
 
 
+def _warm_once(config: Config) -> None:
+    """Load what every check needs, in this process (see engine.warm_up), once."""
+    global _warm
+    if not _warm:
+        _warm = True
+        try:
+            warm_up(config)
+        except Exception:  # noqa: BLE001 - a failed warm-up only costs time; each file reports its own errors
+            pass
+
+
+_warm = False
+
+
 def _start_worker(config: Config, keep_view: bool) -> None:
     global _worker
     _worker = (config, keep_view)
-    try:
-        warm_up(config)
-    except Exception:  # noqa: BLE001 - a failed warm-up only costs time; each file reports its own errors
-        pass
+    _warm_once(config)  # forked from a warm process: nothing left to do
     gc.set_threshold(20_000, 20, 100)  # see _collector_tuned; a worker lives for one run
 
 
