@@ -53,3 +53,26 @@ def test_word_offsets_point_into_the_block_text():
         assert text[s.start : s.end] == s.text
         for w in s.words:
             assert text[w.start : w.end] == w.text
+
+
+def test_spacy_is_imported_without_its_command_line_interface_which_still_works_later():
+    """In a fresh interpreter, as a cold start is: spaCy's CLI (typer, weasel, requests...)
+    is not imported to tokenize, and spacy.info and spacy.cli work afterwards."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from plainlint.analysis.segment import segment\n"
+        "from plainlint.document import Block, BlockKind, SourceMap\n"
+        "s = segment([Block(BlockKind.PARAGRAPH, 'Dr. Smith gave 2.5 mg. It helped.', SourceMap(), 0)])\n"
+        "assert [x.text for x in s] == ['Dr. Smith gave 2.5 mg.', 'It helped.'], s\n"
+        "assert 'spacy.cli' not in sys.modules and 'typer' not in sys.modules\n"
+        "import spacy\n"
+        "assert spacy.info(silent=True)['spacy_version'] == spacy.__version__\n"
+        "import spacy.cli\n"
+        "assert callable(spacy.cli.setup_cli)\n"
+        "print('ok')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.stdout == "ok\n", done.stderr[-2000:]
