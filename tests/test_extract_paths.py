@@ -106,3 +106,18 @@ def test_an_end_tag_closes_what_was_opened_inside_it_as_the_tree_does():
     events, tree = _both(source, DEFAULT)
     assert events == tree
     assert [b[1] for b in events[2]] == ["Bold", "After italic still"]
+
+
+@pytest.mark.parametrize("tag", ["main", "article", "template><main"])
+def test_thousands_of_nested_content_roots_stay_linear(tag):
+    """Each root is found in one step, not by walking up its ancestors (quadratic here)."""
+    import time
+
+    source = "".join(f"<{tag}><p>Step {i}.</p>" for i in range(20_000))
+    started = time.perf_counter()
+    texts = [b.text for b in extract_html(source, "page.html", DEFAULT).blocks]
+    assert time.perf_counter() - started < 10  # minutes when each root walked up 20,000 ancestors
+    if tag.startswith("template"):  # a <main> in a template is not the page's: nothing is read
+        assert texts == []
+    else:
+        assert len(texts) == 20_000 and texts[0] == "Step 0." and texts[-1] == "Step 19999."

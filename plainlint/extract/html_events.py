@@ -40,7 +40,7 @@ class Element:
     """An element as beautifulsoup4 would have it: name, attributes (multi-valued ones
     such as ``class`` as lists), parent, and where its start tag begins."""
 
-    __slots__ = ("name", "attrs", "parent", "start", "start_event", "end_event")
+    __slots__ = ("name", "attrs", "parent", "start", "start_event", "end_event", "in_template")
 
     def __init__(self, name: str, attrs: dict, parent: Element | None, start: int, start_event: int) -> None:
         self.name = name
@@ -49,6 +49,8 @@ class Element:
         self.start = start
         self.start_event = start_event  # index of its START event
         self.end_event = -1  # index of its END event
+        # inside a <template>, whose content is not part of the page: selectors skip it
+        self.in_template = parent is not None and (parent.in_template or parent.name == "template")
 
     def get(self, key: str, default=None):
         return self.attrs.get(key, default)
@@ -156,12 +158,10 @@ def extract_events(source: str, path: str, include: NativeSelector | None,
     roots: list[Element] = []
     if include is not None:
         matches = include.matching()
-        chosen: set[int] = set()
-        for element in elements:
-            if matches(element) and not _in_template(element):
-                chosen.add(id(element))
-                if not _inside(element, chosen):
-                    roots.append(element)
+        for element in elements:  # in document order: a match inside the last root is not a root
+            if (not roots or element.start_event > roots[-1].end_event) and not element.in_template \
+                    and matches(element):
+                roots.append(element)
     excluded = exclude.matching() if exclude is not None else None
     blocks: list[Block] = []
     if roots:
@@ -176,25 +176,6 @@ def extract_events(source: str, path: str, include: NativeSelector | None,
     html = next((e for e in elements if e.name == "html"), None)
     lang = html.attrs.get("lang", "") if html is not None else ""
     return Document(path, source, blocks, lines, str(lang), _title(events, elements))
-
-
-def _in_template(element: Element) -> bool:
-    """Inside a <template>, whose content is not part of the page (selectors skip it)."""
-    parent = element.parent
-    while parent is not None:
-        if parent.name == "template":
-            return True
-        parent = parent.parent
-    return False
-
-
-def _inside(element: Element, chosen: set[int]) -> bool:
-    parent = element.parent
-    while parent is not None:
-        if id(parent) in chosen:
-            return True
-        parent = parent.parent
-    return False
 
 
 def _replay(events: list[tuple], first: int, last: int, root_name: str, anchor: int, source: str,
