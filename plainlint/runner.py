@@ -1,7 +1,8 @@
 """Checking many files: reuse cached results, spread the rest over worker processes.
 
-Each worker is a process with its own warm pipeline (spaCy, word lists, lexicon), so a
-folder is checked on every core. Small runs (a pre-commit hook's few files) stay in one
+Workers are processes forked from this one once it has loaded spaCy, the word lists and
+the lexicon, so each starts warm and they share that memory; a folder is checked on every
+core. Small runs (a pre-commit hook's few files) stay in one
 process: starting workers costs more than it saves there. Results come back in the order
 the files were given, so reports are the same whatever the number of workers.
 """
@@ -129,6 +130,7 @@ def _start_methods() -> list[str]:
 
 
 _worker: tuple[Config, bool] | None = None
+_warm = False
 
 
 def _warm_once(config: Config) -> None:
@@ -140,9 +142,6 @@ def _warm_once(config: Config) -> None:
             warm_up(config)
         except Exception:  # noqa: BLE001 - a failed warm-up only costs time; each file reports its own errors
             pass
-
-
-_warm = False
 
 
 def _start_worker(config: Config, keep_view: bool) -> None:
