@@ -168,6 +168,11 @@ class BlockWalker:
         b = self.builder
         self.open_marks.append((MARK_KIND[name], value, b.length, len(b.parts), b))
 
+    def line_break(self, source: str, start: int) -> None:
+        """A <br> whose tag starts at ``start`` in the source: sentences never run across it."""
+        end = source.find(">", start)
+        self.builder.line_break(start, end + 1 if end != -1 else start + 1)
+
     def close(self, name: str) -> None:
         """The end of an element that was walked into."""
         if name in MARK_TAGS and self.open_marks:

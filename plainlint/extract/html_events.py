@@ -52,9 +52,6 @@ class Element:
         # inside a <template>, whose content is not part of the page: selectors skip it
         self.in_template = parent is not None and (parent.in_template or parent.name == "template")
 
-    def get(self, key: str, default=None):
-        return self.attrs.get(key, default)
-
 
 Matcher = Callable[[Element], bool]  # does this element match a selector?
 
@@ -196,9 +193,7 @@ def _replay(events: list[tuple], first: int, last: int, root_name: str, anchor: 
                 i = element.end_event + 1  # its END event comes before ``last``
                 continue
             if name == "br":
-                start = element.start
-                end = source.find(">", start)
-                walker.builder.line_break(start, end + 1 if end != -1 else start + 1)
+                walker.line_break(source, element.start)
                 i = element.end_event + 1
             elif name in BLOCK_KIND or name in CONTAINERS:
                 walker.open_block(name, element.start)

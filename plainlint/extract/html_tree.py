@@ -102,9 +102,7 @@ def _walk(root: Tag, source: str, lines: LineIndex, excluded: set[int], out: lis
             if name in SKIP or id(child) in excluded:
                 continue
             if name == "br":
-                start = _tag_start(child, lines)
-                end = source.find(">", start)
-                walker.builder.line_break(start, end + 1 if end != -1 else start + 1)
+                walker.line_break(source, _tag_start(child, lines))
                 continue
             if name in BLOCK_KIND or name in CONTAINERS:
                 walker.open_block(name, _tag_start(child, lines))
