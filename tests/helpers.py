@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -100,3 +102,8 @@ def check_spans_in_corpus(pages: list[Path], typed, require_words: bool = False)
                 assert " ".join(typed(source[start:end]).split()) == f.message.split('"')[1], (page, f)
                 compared += 1
     return compared
+
+
+def run_python(script: str) -> subprocess.CompletedProcess:
+    """``script`` in a fresh interpreter, from the checkout: what a cold start imports."""
+    return subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=300)

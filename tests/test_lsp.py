@@ -29,6 +29,7 @@ from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features  # 
 from plainlint.findings import Span  # noqa: E402
 from plainlint.lsp.features import jargon_fixes, suppress_fix  # noqa: E402
 from plainlint.lsp.positions import PositionMap  # noqa: E402
+from tests.helpers import run_python  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SERVER = [sys.executable, "-m", "plainlint", "lsp"]
@@ -534,12 +535,12 @@ async def test_utf8_positions_and_settings_looked_at_without_file_watching(neovi
 
 
 def test_help_lists_lsp_without_importing_pygls():
-    import subprocess
-
     script = (
         "import sys, plainlint.cli\ntry:\n    plainlint.cli.main(['--help'])\nexcept SystemExit:\n    pass\n"
         "print('pygls' in sys.modules, 'spacy' in sys.modules)"
     )
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    done = run_python(script)
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
     assert re.search(r"^\s+lsp\s", out, re.M)
     assert out.strip().endswith("False False")

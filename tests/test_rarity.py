@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import gzip
 import random
-import subprocess
-import sys
 from pathlib import Path
 
 import msgpack
@@ -14,6 +12,7 @@ import wordfreq
 
 from plainlint.analysis import rarity
 from plainlint.analysis.rarity import zipf
+from tests.helpers import run_python
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -100,7 +99,7 @@ def test_those_words_do_not_build_wordfreqs_own_copy_of_the_list():
         "import wordfreq\n"
         "print(values[0] > 3, wordfreq.get_frequency_dict.cache_info().currsize, wordfreq.get_frequency_list.cache_info().currsize)"
     )
-    proc = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True)
+    proc = run_python(script)
     assert proc.stdout.strip() == "True 0 0", proc.stderr
 
 
@@ -134,5 +133,5 @@ def test_checking_a_small_page_does_not_import_wordfreq():
         "print(len(r.findings) > 0, zipf('prognosis') > 3, zipf.cache_info().currsize > 50,\n"
         "      sorted(m for m in sys.modules if m.split('.')[0] in ('wordfreq', 'langcodes', 'ftfy')))"
     )
-    proc = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True)
+    proc = run_python(script)
     assert proc.stdout.strip() == "True True True []", proc.stderr

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from plainlint.analysis.segment import segment
 from plainlint.extract.html import extract_html
+from tests.helpers import run_python
 
 
 def sentences(html: str) -> list[str]:
@@ -58,9 +59,6 @@ def test_word_offsets_point_into_the_block_text():
 def test_spacy_is_imported_without_its_command_line_interface_which_still_works_later():
     """In a fresh interpreter, as a cold start is: spaCy's CLI (typer, weasel, requests...)
     is not imported to tokenize, and spacy.info and spacy.cli work afterwards."""
-    import subprocess
-    import sys
-
     script = (
         "import sys\n"
         "from plainlint.analysis.segment import segment\n"
@@ -74,5 +72,5 @@ def test_spacy_is_imported_without_its_command_line_interface_which_still_works_
         "assert callable(spacy.cli.setup_cli)\n"
         "print('ok')\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    done = run_python(script)
     assert done.stdout == "ok\n", done.stderr[-2000:]
