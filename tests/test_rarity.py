@@ -14,8 +14,6 @@ from plainlint.analysis import rarity
 from plainlint.analysis.rarity import zipf
 from tests.helpers import run_python
 
-ROOT = Path(__file__).resolve().parent.parent
-
 
 def reference(word: str) -> str:
     return wordfreq.zipf_frequency(word, "en").hex()  # hex: the very same float, -0.0 included
