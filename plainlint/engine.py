@@ -52,17 +52,27 @@ class FileResult:
     view: PageView | None = None  # the page's text with findings placed, when asked for
 
 
+def extract_source(source: str, path: str, config: Config) -> Document:
+    """The Document of text already read."""
+    if _SURROGATE.search(source):  # no file decodes to these, but an editor's text may hold them
+        source = _SURROGATE.sub("\ufffd", source)  # one character for one: positions stay
+    return extract(source, path, config)
+
+
 def check_source(source: str, path: str, config: Config, keep_view: bool = False) -> FileResult:
     """Check text already read: the entry point for tests and editors. ``keep_view``
     keeps the page's text with the findings placed on it, for the HTML report."""
-    if _SURROGATE.search(source):  # no file decodes to these, but an editor's text may hold them
-        source = _SURROGATE.sub("\ufffd", source)  # one character for one: positions stay
-    document = extract(source, path, config)
+    return check_document(extract_source(source, path, config), config, keep_view)
+
+
+def check_document(document: Document, config: Config, keep_view: bool = False) -> FileResult:
+    """Check a page already extracted."""
+    path = document.path
     analysed = analyse(document)
     sections = [
         SectionCounts(s.title, analysed.locate_block(s.first_block).line, s.counts) for s in analysed.sections
     ]
-    findings = filter_suppressed(run_rules(analysed, config), directives(source))
+    findings = filter_suppressed(run_rules(analysed, config), directives(document.source))
     view = page_view(analysed, findings) if keep_view else None
     return FileResult(path, findings, analysed.counts, sections=sections, view=view)
 
@@ -96,16 +106,21 @@ def _fingerprinted(findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def check_file(path: Path, config: Config, display: str | None = None, keep_view: bool = False) -> FileResult:
-    """Check one file; a file we cannot read becomes an error result, never an exception."""
+def check_file(path: Path, config: Config, display: str | None = None, keep_view: bool = False,
+               document: Document | None = None) -> FileResult:
+    """Check one file; a file we cannot read becomes an error result, never an exception.
+    ``document``: the file's page, when it was extracted ahead (see ahead.py)."""
     name = display or str(path)
+    if document is None:
+        try:
+            source = read_source(path, config.max_file_bytes)
+        except InputError as exc:
+            return FileResult(name, error=str(exc))
+        if not source.strip():
+            return FileResult(name, counts=Counts())  # an empty page has nothing to check
     try:
-        source = read_source(path, config.max_file_bytes)
-    except InputError as exc:
-        return FileResult(name, error=str(exc))
-    if not source.strip():
-        return FileResult(name, counts=Counts())  # an empty page has nothing to check
-    try:
+        if document is not None:
+            return check_document(document, config, keep_view)
         return check_source(source, name, config, keep_view)
     except ParserRejectedMarkup as exc:
         return FileResult(name, error=f"cannot be parsed as HTML: {_last_line(exc)}")

@@ -12,11 +12,12 @@ from __future__ import annotations
 import gc
 import os
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
+from plainlint.ahead import extracting_ahead, load
 from plainlint.config import Config
 from plainlint.engine import FileResult, check_file, warm_up
 from plainlint.files import Target
@@ -84,22 +85,30 @@ def _analyse(targets: list[Target], config: Config, options: RunOptions) -> list
             for t in targets:
                 results.append(check_file(t.path, config.for_path(t.path), t.display, options.keep_view))
         return results
-    context = get_context("fork") if "fork" in _start_methods() else None
-    if context is not None:
-        # warm up here, once: forked workers start with spaCy, the word lists and the
-        # lexicon loaded and frozen, sharing those pages with this process (two imports
-        # at once on two cores took longer, and twice the CPU and memory)
-        _warm_once(config)
     # the biggest files first, so that no worker is left with one at the end
     order = sorted(range(len(targets)), key=lambda i: -_size(targets[i].path))
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
-                             initargs=(config, options.keep_view)) as pool:
-        chunk = max(1, min(8, len(targets) // (jobs * 8)))
-        done = pool.map(_check_in_worker, [(targets[i].path, targets[i].display) for i in order], chunksize=chunk)
-        results: list[FileResult | None] = [None] * len(targets)
-        for i, result in zip(order, done):
-            results[i] = result
-        return [r for r in results if r is not None]
+    ready: dict[int, str] = {}
+    context = get_context("fork") if "fork" in _start_methods() else None
+    with ExitStack() as cleanup:
+        if context is not None:
+            # warm up here, once: forked workers start with spaCy, the word lists and the
+            # lexicon loaded and frozen, sharing those pages with this process (two imports
+            # at once on two cores took longer, and twice the CPU and memory). Meanwhile a
+            # helper extracts pages from the end of the queue (see ahead.py).
+            ahead = cleanup.enter_context(
+                extracting_ahead([(i, targets[i].path, targets[i].display) for i in reversed(order)], config, context))
+            _warm_once(config)
+            ahead.stop()
+            ready = ahead.ready
+        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
+                                 initargs=(config, options.keep_view)) as pool:
+            chunk = max(1, min(8, len(targets) // (jobs * 8)))
+            items = [(targets[i].path, targets[i].display, ready.get(i)) for i in order]
+            done = pool.map(_check_in_worker, items, chunksize=chunk)
+            results: list[FileResult | None] = [None] * len(targets)
+            for i, result in zip(order, done):
+                results[i] = result
+    return [r for r in results if r is not None]
 
 
 def _size(path: Path) -> int:
@@ -151,8 +160,8 @@ def _start_worker(config: Config, keep_view: bool) -> None:
     gc.set_threshold(20_000, 20, 100)  # see _collector_tuned; a worker lives for one run
 
 
-def _check_in_worker(item: tuple[Path, str]) -> FileResult:
+def _check_in_worker(item: tuple[Path, str, str | None]) -> FileResult:
     assert _worker is not None
     config, keep_view = _worker
-    path, display = item
-    return check_file(path, config.for_path(path), display, keep_view)
+    path, display, extracted = item
+    return check_file(path, config.for_path(path), display, keep_view, load(extracted))

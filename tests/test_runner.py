@@ -5,14 +5,20 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import shutil
 import subprocess
 import sys
+from multiprocessing import get_context
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from plainlint.ahead import Ahead, _extract_all, extracting_ahead, load
 from plainlint.cli import main
+from plainlint.config import load_config
+from plainlint.engine import check_file
 from tests.helpers import ROOT
 
 PAGES = sorted((ROOT / "bench" / "jargon_eval" / "dev3" / "pages").glob("*.html"))
@@ -27,9 +33,9 @@ def site(tmp_path, monkeypatch):
     return tmp_path
 
 
-def _json(*args: str) -> dict:
+def _json(*args: str, exit_codes: tuple[int, ...] = (0, 1)) -> dict:
     result = CliRunner().invoke(main, ["check", "site", "--format", "json", *args])
-    assert result.exit_code in (0, 1), result.output
+    assert result.exit_code in exit_codes, result.output
     return json.loads(result.stdout)
 
 
@@ -91,3 +97,57 @@ def test_a_corrupt_cache_is_ignored_and_replaced(site):
 def test_cache_folder_can_be_chosen(site):
     _json("-j", "1", "--cache-dir", "elsewhere")
     assert (site / "elsewhere" / "results-v1.json").is_file() and not (site / ".plainlint_cache").exists()
+
+
+def _pages_with_trouble(tmp_path):
+    """The dev pages, then a binary file and an empty page: (index, path, name) each."""
+    (tmp_path / "binary.html").write_bytes(b"\x00\x01\x02PNG\x00" * 100)
+    (tmp_path / "empty.html").write_text("  \n")
+    paths = PAGES + [tmp_path / "binary.html", tmp_path / "empty.html"]
+    return [(i, p, p.name) for i, p in enumerate(paths)]
+
+
+def test_a_page_extracted_ahead_gives_the_same_result(tmp_path):
+    config = load_config(None)
+    pages = _pages_with_trouble(tmp_path)
+    folder = tmp_path / "ahead"
+    folder.mkdir()
+    _extract_all(pages, config, str(folder))
+    ahead = Ahead(str(folder))
+    ahead.stop()
+    assert set(ahead.ready) == set(range(len(PAGES)))  # the binary and the empty page are left to the workers
+    for i, path, name in pages[: len(PAGES)]:
+        document = load(ahead.ready[i])
+        assert document is not None and document.path == name
+        assert check_file(path, config, name, document=document) == check_file(path, config, name)
+
+
+def test_the_helper_stops_when_told_and_leaves_nothing_behind(tmp_path):
+    config = load_config(None)
+    pages = _pages_with_trouble(tmp_path)
+    with extracting_ahead(pages, config, get_context("fork")) as ahead:
+        ahead._process.join(60)  # let it finish, to see all it did
+        ahead.stop()
+        folder = Path(next(iter(ahead.ready.values()))).parent
+        assert set(ahead.ready) == set(range(len(PAGES)))
+    assert not folder.exists()
+    with extracting_ahead(pages * 20, config, get_context("fork")) as ahead:
+        ahead.stop()  # at once: it has done a few pages at most, each whole
+        assert all(load(file) is not None for file in ahead.ready.values())
+        assert ahead._process is None
+
+
+def test_a_damaged_page_from_the_helper_is_extracted_again(tmp_path):
+    (tmp_path / "bad.doc").write_bytes(b"not a pickle")
+    (tmp_path / "other.doc").write_bytes(pickle.dumps({"not": "a Document"}))
+    assert load(str(tmp_path / "bad.doc")) is None
+    assert load(str(tmp_path / "other.doc")) is None
+    assert load(str(tmp_path / "missing.doc")) is None and load(None) is None
+
+
+def test_workers_report_unreadable_pages_as_one_process_does(site):
+    (site / "site" / "binary.html").write_bytes(b"\x00\x01\x02PNG\x00" * 100)
+    (site / "site" / "empty.html").write_text("")
+    one = _json("-j", "1", "--no-cache", exit_codes=(2,))  # 2: a file could not be checked
+    assert one == _json("-j", "2", "--no-cache", exit_codes=(2,))
+    assert [f["path"] for f in one["files"] if f["error"]] == ["site/binary.html"]
