@@ -46,9 +46,26 @@ class _PositionedSoup(BeautifulSoup):
 
 
 def _top_level(tags: list[Tag]) -> list[Tag]:
-    """Drop matches nested inside other matches, keeping document order."""
+    """Drop matches nested inside other matches, keeping document order. Each ancestor's
+    answer is remembered, so thousands of matches deep in a page walk up its tags once,
+    not once each."""
     chosen = {id(t) for t in tags}
-    return [t for t in tags if not any(id(p) in chosen for p in t.parents)]
+    inside: dict[int, bool] = {}  # tag not chosen -> is it inside a chosen one?
+    kept = []
+    for tag in tags:
+        path = []
+        node, answer = tag.parent, False
+        while node is not None:
+            key = id(node)
+            if key in chosen or key in inside:
+                answer = key in chosen or inside[key]
+                break
+            path.append(key)
+            node = node.parent
+        inside.update(dict.fromkeys(path, answer))
+        if not answer:
+            kept.append(tag)
+    return kept
 
 
 def _tag_start(tag: Tag, lines: LineIndex) -> int:
