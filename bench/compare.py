@@ -81,7 +81,7 @@ class Run:
     cpu: float  # user + system seconds of the process and its children
     max_rss_kb: int  # GNU time: the largest single process's peak, not the sum
     rc: int
-    procs: int = 1  # processes seen in the tree (plainlint and its workers)
+    procs: int = 1  # processes seen in the tree (plainlint, its helper and its workers)
     sum_peaks_kb: int = 0  # sum over those processes of each one's peak (VmHWM)
     peak_pss_kb: int = 0  # the largest sum of PSS seen: shared pages counted once
     load: float = 0.0  # the machine's 1-minute load average when the run started
@@ -685,7 +685,7 @@ def report(results: Results, rounds: int) -> str:
 
     if results.plainlint:
         out += ["### plainlint on real pages (default rules, `--no-cache`)", "",
-                "| corpus | pages | words | workers | wall s | CPU s | pages/s | words/s | words/min "
+                "| corpus | pages | words | processes | wall s | CPU s | pages/s | words/s | words/min "
                 "| words per CPU s | peak memory, largest process | sum of processes' peaks "
                 "| peak PSS, all processes | other work, CPU s |",
                 "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
@@ -696,15 +696,17 @@ def report(results: Results, rounds: int) -> str:
                 if not rs:
                     continue
                 wall = med([r.wall for r in rs])
-                workers = max(r.procs for r in rs) - 1
                 out.append(f"| {name}, {label} | {facts['files']:,} | {facts['words']:,} | "
-                           f"{workers if workers > 0 else '0 (one process)'} | {spread([r.wall for r in rs])} | "
+                           f"{max(r.procs for r in rs)} | {spread([r.wall for r in rs])} | "
                            f"{med([r.cpu for r in rs]):.1f} | {facts['files'] / wall:,.1f} | "
                            f"{facts['words'] / wall:,.0f} | {facts['words'] / wall * 60:,.0f} | "
                            f"{facts['words'] / med([r.cpu for r in rs]):,.0f} | "
                            f"{mb(med([r.max_rss_kb for r in rs]))} | {mb(med([r.sum_peaks_kb for r in rs]))} | "
                            f"{mb(med([r.peak_pss_kb for r in rs]))} | {med([r.other_cpu for r in rs]):.1f} |")
-        out += ["", "Wall time includes start-up; CPU s is user + system time of all the processes, and words "
+        out += ["", "Processes: those seen in the run's process tree (sampled every quarter second): with -j, "
+                "the main process, the helper that extracts pages while the main process loads spaCy "
+                "(when a sample caught it), and one worker per core. "
+                "Wall time includes start-up; CPU s is user + system time of all the processes, and words "
                 "per CPU s the throughput of one busy core, which a busy shared machine disturbs less than "
                 "wall time. \"Peak memory, largest process\" is GNU time's maximum "
                 "resident set size: the peak of the single largest process in the tree (the parent or one "
