@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from plainlint.analysis.segment import segment
 from plainlint.extract.html import extract_html
-from tests.helpers import run_python
+from tests.helpers import ROOT, run_python
 
 
 def sentences(html: str) -> list[str]:
@@ -74,3 +74,22 @@ def test_spacy_is_imported_without_its_command_line_interface_which_still_works_
     )
     done = run_python(script)
     assert done.stdout == "ok\n", done.stderr[-2000:]
+
+
+def test_tokens_are_split_and_marked_as_by_a_blank_english_pipeline():
+    """plainlint's tokenizer makes lexemes with fewer attributes; tokens and the
+    punctuation flag that the sentence rule reads must not change."""
+    import spacy
+
+    from plainlint.analysis.segment import _ATTRS, tokenizer
+
+    page = (ROOT / "examples" / "lymphoedema.html").read_text()
+    texts = [b.text for b in extract_html(page, "page.html").blocks] + [
+        "«Hello» — ¿qué? ‘quoted’ (a) [b] {c} ... !!! ?! 2.5mg, e.g. U.S.A. ☺ § ¶ † • ·",
+        "Call 0800 123 4567 (9am–5pm). Don't stop taking it: see www.nhs.uk/medicines.",
+        "pre- and post-op; COVID-19; HPV-related; “quotes”, 'single' -- --- ‐ ‑ – —",
+    ]
+    blank = spacy.blank("en").tokenizer
+    assert len(texts) > 15
+    for text in texts:
+        assert tokenizer()(text).to_array(_ATTRS).tolist() == blank(text).to_array(_ATTRS).tolist()

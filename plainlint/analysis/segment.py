@@ -60,9 +60,18 @@ def tokenizer() -> Tokenizer:
     """spaCy's English tokenizer from a blank pipeline, built once per process."""
     spacy = _import_spacy()
 
+    from spacy.attrs import IS_PUNCT
+
+    nlp = spacy.blank("en")
+    # A new word's lexeme computes only what is read here, whether it is punctuation: its
+    # other attributes (shape, norm, like_num...) are a Python call each, a sixth of the
+    # tokenizer's time on new text, and nothing reads them. Tokens are split the same.
+    getters = nlp.vocab.lex_attr_getters
+    if IS_PUNCT in getters:
+        nlp.vocab.lex_attr_getters = {IS_PUNCT: getters[IS_PUNCT]}
     # The tokenizer alone: its memory grows with the text and the file size limit bounds
     # that (spaCy's max_length guards parser and NER models, which are not loaded).
-    return spacy.blank("en").tokenizer
+    return nlp.tokenizer
 
 
 def _import_spacy():
