@@ -148,62 +148,83 @@ def _lines(blocks: Sequence[Block]):
             offset += len(line) + 1
 
 
-def _sentences(rows: list[list[int]], text: str) -> list[tuple[int, int]]:
-    """Token ranges of the sentences of one line, as spaCy's sentencizer splits them: a
-    sentence ends after a run of ending punctuation ("?!", ".)"), before the next token
-    that is neither punctuation nor an ending character."""
-    ends = _sentence_ends()
-    bounds = [0]
-    seen_end = False
-    for i, (idx, length, _, punct) in enumerate(rows):
-        is_end = text[idx : idx + length] in ends
-        if seen_end and not punct and not is_end:
-            bounds.append(i)
-            seen_end = False
-        elif is_end:
-            seen_end = True
-    bounds.append(len(rows))
-    return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
-
-
-def _words(rows: list[list[int]], text: str, base: int, line: str) -> tuple[Word, ...]:
-    """Words of a run of tokens; tokens joined by a hyphen or apostrophe make one word.
-    ``text`` is what was tokenized (maybe with stand-ins), ``line`` the real text."""
-    words: list[Word] = []
-    start = end = -1  # the word being read, in ``line``
-    joinable = False  # may the next token continue it?
-    for t_start, length, space, _ in rows + [[len(line), 0, 1, 0]]:  # a last empty token ends the last word
-        t_end = t_start + length
-        token = text[t_start:t_end]
-        wordy = token.isalnum() or any(c.isalnum() for c in token)
-        if joinable and t_start == end and (wordy or token in _JOINERS):
-            end = t_end
-        else:
-            if start >= 0:
-                while end > start and line[end - 1] in _JOINERS:  # "pre- and post-op"
-                    end -= 1
-                if end > start:
-                    words.append(Word(base + start, base + end, line[start:end]))
-            start, end = (t_start, t_end) if wordy else (-1, -1)
-        joinable = start >= 0 and not space
-    return tuple(words)
-
-
 def segment(blocks: Sequence[Block]) -> list[Sentence]:
     """Split every block into sentences with their words, in reading order."""
     tokenize = tokenizer()
+    ends = _sentence_ends()
     sentences: list[Sentence] = []
     for index, base, line in _lines(blocks):
         text = _stand_in(line)
-        rows = tokenize(text).to_array(_ATTRS).tolist()
-        for first, last in _sentences(rows, text):
-            start_char = rows[first][0]
-            end_char = rows[last - 1][0] + rows[last - 1][1]
-            raw = line[start_char:end_char]  # the real text, not a stand-in's
-            stripped = raw.strip()
-            if not stripped:
-                continue
-            start = base + start_char + (len(raw) - len(raw.lstrip()))
-            sentences.append(Sentence(index, start, start + len(stripped), stripped,
-                                      _words(rows[first:last], text, base, line)))
+        _read_line(tokenize(text).to_array(_ATTRS).tolist(), text, line, index, base, ends, sentences)
     return sentences
+
+
+def _read_line(rows: list[list[int]], text: str, line: str, index: int, base: int, ends: frozenset[str],
+               out: list[Sentence]) -> None:
+    """Sentences and words of one line's tokens, in one pass (a page has hundreds of
+    thousands of tokens). ``text`` is what was tokenized (maybe with stand-ins), ``line``
+    the real text.
+
+    Sentences are split by the rule of spaCy's sentencizer: a sentence ends after a run of
+    ending punctuation ("?!", ".)"), before the next token that is neither punctuation nor
+    an ending character. Words are tokens with a letter or digit; tokens joined by a hyphen
+    or apostrophe with no space between make one word ("well-known", "don't", "COVID-19").
+    """
+    words: list[Word] = []
+    first = -1  # where the sentence being read starts in ``line``; -1: none yet
+    last = 0  # and where its last token ends
+    seen_end = False
+    start = end = -1  # the word being read, while no space has followed it; -1: none
+    for t_start, length, space, punct in rows:
+        t_end = t_start + length
+        token = text[t_start:t_end]
+        is_end = length == 1 and token in ends  # the ending characters are single characters
+        if seen_end and not punct and not is_end:  # a new sentence starts at this token
+            if start >= 0:
+                _add_word(words, base, line, start, end)
+                start = -1
+            _add_sentence(out, index, base, line, first, last, words)
+            words, first, seen_end = [], -1, False
+        elif is_end:
+            seen_end = True
+        if first < 0:
+            first = t_start
+        last = t_end
+        wordy = token.isalnum() or any(c.isalnum() for c in token)
+        if start >= 0:
+            if t_start == end and (wordy or token in _JOINERS):  # "well" "-" "known"
+                end = t_end
+                if space:
+                    _add_word(words, base, line, start, end)
+                    start = -1
+                continue
+            _add_word(words, base, line, start, end)
+            start = -1
+        if not wordy:
+            continue
+        if space and token.isalnum():  # most words: one token of letters, then a space
+            words.append(Word(base + t_start, base + t_end, line[t_start:t_end]))
+        elif space:
+            _add_word(words, base, line, t_start, t_end)
+        else:
+            start, end = t_start, t_end
+    if start >= 0:
+        _add_word(words, base, line, start, end)
+    if first >= 0:
+        _add_sentence(out, index, base, line, first, last, words)
+
+
+def _add_word(words: list[Word], base: int, line: str, start: int, end: int) -> None:
+    while end > start and line[end - 1] in _JOINERS:  # "pre- and post-op"
+        end -= 1
+    if end > start:
+        words.append(Word(base + start, base + end, line[start:end]))
+
+
+def _add_sentence(out: list[Sentence], index: int, base: int, line: str, first: int, last: int,
+                  words: list[Word]) -> None:
+    raw = line[first:last]  # the real text, not a stand-in's
+    stripped = raw.strip()
+    if stripped:
+        start = base + first + (len(raw) - len(raw.lstrip()))
+        out.append(Sentence(index, start, start + len(stripped), stripped, tuple(words)))
