@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from plainlint.findings import Severity
 from tests.helpers import check, needs_shared, position_of, rule_findings, text_to_html
@@ -263,3 +267,12 @@ def test_where_it_is_and_what_it_does_after_which():
 def test_purpose_first_in_a_later_sentence():
     html = "<h1>x</h1><p>Your heart beats fast. To slow your heart down, you may take diltiazem.</p>"
     assert terms(html) == []
+
+
+@given(name=st.text("aAbBkK-. éİ", min_size=1, max_size=3), text=st.text("aAbBkK-. éİK", max_size=30),
+       case_sensitive=st.booleans())
+def test_a_term_is_found_in_a_sentence_where_a_regular_expression_finds_it(name, text, case_sensitive):
+    from plainlint.analysis.glosses import _occurrences
+
+    expected = [m.span() for m in re.finditer(re.escape(name), text, 0 if case_sensitive else re.I)]
+    assert _occurrences(name, text, case_sensitive) == expected

@@ -112,10 +112,25 @@ def _explains(content: str, occ: Occurrence) -> bool:
 def defines(name: str, sentence: Sentence, block: Block, case_sensitive: bool = False) -> bool:
     """Does ``sentence`` open with ``name`` followed by "is", "are", "means"...?"""
     text = block.text[sentence.start : sentence.end]
-    for m in re.finditer(re.escape(name), text, 0 if case_sensitive else re.I):
-        if pattern.DEFINITION_LEAD.match(text[: m.start()]) and pattern.DEFINING_VERB.match(text, m.end()):
+    for start, end in _occurrences(name, text, case_sensitive):
+        if pattern.DEFINITION_LEAD.match(text[:start]) and pattern.DEFINING_VERB.match(text, end):
             return True
     return False
+
+
+def _occurrences(name: str, text: str, case_sensitive: bool) -> list[tuple[int, int]]:
+    """Where ``name`` occurs in ``text``, as ``re.finditer(re.escape(name))`` finds it, but
+    without compiling a pattern for each term: a page has hundreds of them."""
+    if not name or not (case_sensitive or (name.isascii() and text.isascii())):
+        return [m.span() for m in re.finditer(re.escape(name), text, 0 if case_sensitive else re.I)]
+    if not case_sensitive:  # ASCII: lower case is what re.IGNORECASE compares
+        name, text = name.lower(), text.lower()
+    found = []
+    at = text.find(name)
+    while at != -1:
+        found.append((at, at + len(name)))
+        at = text.find(name, at + len(name))
+    return found
 
 
 def glossed_here(occ: Occurrence, sentence: Sentence, block: Block) -> str | None:
