@@ -34,13 +34,25 @@ def _target(options: Options) -> str:
     return f"a reading age of {age:g}" if age is not None else f"grade {options['max-grade']:g}"
 
 
-def _long_words(doc: AnalysedDocument, blocks: range | None = None, n: int = 3) -> list[str]:
-    """The page's (or a section's) most used long or uncommon words."""
-    seen: Counter[str] = Counter()
-    sentences = doc.sentences if blocks is None else [s for b in blocks for s in doc.sentences_in(b)]
-    for sentence in sentences:
-        seen.update([t.lower() for t in [w.text for w in sentence.words] if hard_word(t)])
-    return [w for w, _ in seen.most_common(n)]
+class _HardWords:
+    """Each block's long or uncommon words, found once for the page and its sections."""
+
+    def __init__(self, doc: AnalysedDocument) -> None:
+        self._doc = doc
+        self._by_block: dict[int, list[str]] | None = None
+
+    def most_used(self, blocks: range | None = None, n: int = 3) -> list[str]:
+        """The page's (or a section's) most used ones."""
+        if self._by_block is None:
+            self._by_block = {}
+            for sentence in self._doc.sentences:
+                hard = [t.lower() for t in [w.text for w in sentence.words] if hard_word(t)]
+                if hard:
+                    self._by_block.setdefault(sentence.block, []).extend(hard)
+        seen: Counter[str] = Counter()
+        for words in self._by_block.values() if blocks is None else (self._by_block.get(b, ()) for b in blocks):
+            seen.update(words)
+        return [w for w, _ in seen.most_common(n)]
 
 
 def _causes(c: Counts, examples: list[str]) -> str:
@@ -68,12 +80,13 @@ def _section_range(doc: AnalysedDocument, index: int) -> range:
 
 def check(doc: AnalysedDocument, options: Options) -> Iterator[Hit]:
     formula, target = options["formula"], target_grade(options)
+    hard_words = _HardWords(doc)
     page = assess(doc.counts, formula, options["min-words"])
     if page.grade is not None and round(page.grade, 1) > target:  # as shown: never "8.0, above 8"
         yield Hit(
             doc.locate_page(),
             f"The page reads at {_level(page.grade, options)}; the target is {_target(options)} or lower. "
-            f"{_causes(doc.counts, _long_words(doc))}.",
+            f"{_causes(doc.counts, hard_words.most_used())}.",
         )
     graded = [
         (i, s, g) for i, s in enumerate(doc.sections)
@@ -86,7 +99,7 @@ def check(doc: AnalysedDocument, options: Options) -> Iterator[Hit]:
             yield Hit(
                 doc.locate_block(section.first_block),  # its heading, if it has one
                 f'The section "{_title(section)}" reads at {_level(value, options)}, above the target of '
-                f"{_target(options)}: {_causes(section.counts, _long_words(doc, _section_range(doc, i)))}.",
+                f"{_target(options)}: {_causes(section.counts, hard_words.most_used(_section_range(doc, i)))}.",
                 advisory=True,
             )
 
