@@ -144,10 +144,12 @@ def warm_up(config: Config) -> None:
     process."""
     import gc
 
+    from plainlint import collector
     from plainlint.analysis.rarity import zipf
 
-    check_source("<h1>Ready</h1><p>Your prognosis depends on the MRI scan. Ask your GP.</p>", "warm.html", config)
-    check_source("# Ready\n\nYour prognosis depends on the MRI scan.\n", "warm.md", config)
-    zipf("don't")  # a word with an apostrophe or a digit imports wordfreq's tokenizer: here, once
-    gc.collect()
-    gc.freeze()
+    with collector.paused():
+        check_source("<h1>Ready</h1><p>Your prognosis depends on the MRI scan. Ask your GP.</p>", "warm.html", config)
+        check_source("# Ready\n\nYour prognosis depends on the MRI scan.\n", "warm.md", config)
+        zipf("don't")  # a word with an apostrophe or a digit imports wordfreq's tokenizer: here, once
+        gc.collect()
+        gc.freeze()

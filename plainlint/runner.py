@@ -12,11 +12,12 @@ from __future__ import annotations
 import gc
 import os
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
+from plainlint import collector
 from plainlint.ahead import extracting_ahead, load
 from plainlint.config import Config
 from plainlint.engine import FileResult, check_file, warm_up
@@ -81,7 +82,7 @@ def _analyse(targets: list[Target], config: Config, options: RunOptions) -> list
     jobs = min(options.jobs or default_jobs(), len(targets) // MIN_FILES_PER_WORKER)
     if jobs <= 1:
         results = []
-        with _collector_tuned(len(targets) > 1):
+        with collector.paced(len(targets) > 1):
             for t in targets:
                 results.append(check_file(t.path, config.for_path(t.path), t.display, options.keep_view))
         return results
@@ -118,20 +119,6 @@ def _size(path: Path) -> int:
         return 0
 
 
-@contextmanager
-def _collector_tuned(on: bool):
-    """Fewer garbage collections while checking many pages: analysis makes many small
-    objects that live for one page and are freed as it ends, and the collector's default
-    pace (every 700 allocations) spends about a tenth of the time re-scanning them."""
-    before = gc.get_threshold()
-    if on:
-        gc.set_threshold(20_000, 20, 100)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
-
-
 def _start_methods() -> list[str]:
     from multiprocessing import get_all_start_methods
 
@@ -157,7 +144,7 @@ def _start_worker(config: Config, keep_view: bool) -> None:
     global _worker
     _worker = (config, keep_view)
     _warm_once(config)  # forked from a warm process: nothing left to do
-    gc.set_threshold(20_000, 20, 100)  # see _collector_tuned; a worker lives for one run
+    gc.set_threshold(*collector.MANY_PAGES)  # a worker lives for one run
 
 
 def _check_in_worker(item: tuple[Path, str, str | None]) -> FileResult:

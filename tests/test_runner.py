@@ -151,3 +151,30 @@ def test_workers_report_unreadable_pages_as_one_process_does(site):
     one = _json("-j", "1", "--no-cache", exit_codes=(2,))  # 2: a file could not be checked
     assert one == _json("-j", "2", "--no-cache", exit_codes=(2,))
     assert [f["path"] for f in one["files"] if f["error"]] == ["site/binary.html"]
+
+
+def test_the_collector_is_paused_while_loading_and_running_again_after():
+    import gc
+
+    from plainlint import collector
+    from plainlint.engine import warm_up
+
+    assert gc.isenabled()
+    with collector.paused():
+        assert not gc.isenabled()
+        with collector.paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the outer pause still holds
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector.paused():
+            pass
+        assert not gc.isenabled()  # left as it was found
+    finally:
+        gc.enable()
+    try:
+        warm_up(load_config(None))  # the workers forked after it must collect their garbage
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()  # warm_up froze this test process's objects

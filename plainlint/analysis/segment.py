@@ -58,11 +58,13 @@ class Sentence:
 @cache
 def tokenizer() -> Tokenizer:
     """spaCy's English tokenizer from a blank pipeline, built once per process."""
-    spacy = _import_spacy()
+    from plainlint import collector
 
-    from spacy.attrs import IS_PUNCT
+    with collector.paused():
+        spacy = _import_spacy()
+        from spacy.attrs import IS_PUNCT
 
-    nlp = spacy.blank("en")
+        nlp = spacy.blank("en")
     # A new word's lexeme computes only what is read here, whether it is punctuation: its
     # other attributes (shape, norm, like_num...) are a Python call each, a sixth of the
     # tokenizer's time on new text, and nothing reads them. Tokens are split the same.
