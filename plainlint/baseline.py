@@ -12,7 +12,7 @@ import json
 from collections import Counter
 from pathlib import Path, PurePath
 
-from plainlint import __version__
+from plainlint import __version__, json_text
 from plainlint.atomic import write_atomically
 from plainlint.engine import FileResult
 from plainlint.findings import Finding
@@ -61,7 +61,7 @@ def write(path: Path, results: list[FileResult]) -> int:
             for f in findings
         ],
     }
-    write_atomically(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    write_atomically(path, json_text.dumps(data))
     return len(findings)
 
 

@@ -11,9 +11,9 @@ A file that could not be read is a critical issue named ``unreadable-file`` at l
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import PurePath
 
+from plainlint import json_text
 from plainlint.report import Report
 
 SEVERITIES = {"error": "critical", "warning": "major", "info": "info"}
@@ -58,7 +58,7 @@ def render(report: Report, colour: bool = False) -> str:
                     "location": {"path": path, "lines": {"begin": f.span.line, "end": f.span.end_line}},
                 }
             )
-    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+    return json_text.dumps(issues)
 
 
 def _path(path: str) -> str:

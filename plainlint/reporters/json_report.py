@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
-from plainlint import __version__
+from plainlint import __version__, json_text
 from plainlint.report import Report
 
 SCHEMA_VERSION = 1
@@ -47,4 +45,4 @@ def render(report: Report, colour: bool = False) -> str:
             "grade_formula": s.grade_formula,
         },
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_text.dumps(data)

@@ -10,12 +10,11 @@ invocation unsuccessful.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import PurePath
 from urllib.parse import quote
 
-from plainlint import __version__
+from plainlint import __version__, json_text
 from plainlint.config import load_config
 from plainlint.findings import Finding
 from plainlint.report import Report
@@ -67,7 +66,7 @@ def render(report: Report, colour: bool = False) -> str:
             }
         ],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return json_text.dumps(log)
 
 
 def artifact_location(path: str) -> dict:
