@@ -18,6 +18,7 @@ import pickle
 import shutil
 import tempfile
 from contextlib import contextmanager
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Iterator, Sequence
 
@@ -32,7 +33,7 @@ class Ahead:
 
     def __init__(self, folder: str) -> None:
         self._folder = folder
-        self._process = None
+        self._process: BaseProcess | None = None
         self.ready: dict[int, str] = {}  # page index -> its pickled Document
 
     def stop(self) -> None:
@@ -54,8 +55,11 @@ def extracting_ahead(pages: Sequence[tuple[int, Path, str]], config: Config, con
     ahead = Ahead(folder)
     try:
         process = context.Process(target=_extract_all, args=(pages, config, folder), daemon=True)
-        process.start()
-        ahead._process = process
+        try:
+            process.start()
+            ahead._process = process
+        except OSError:  # no process to spare (a limit on processes or memory): the workers extract every page
+            pass
         yield ahead
     finally:
         ahead.stop()

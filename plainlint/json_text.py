@@ -18,5 +18,5 @@ def dumps(data: object) -> str:
     past 64 bits) is written by the standard library instead."""
     try:
         return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode()
-    except (orjson.JSONEncodeError, TypeError):
+    except orjson.JSONEncodeError:
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

@@ -2,9 +2,10 @@
 
 Workers are processes forked from this one once it has loaded spaCy, the word lists and
 the lexicon, so each starts warm and they share that memory; a folder is checked on every
-core. Small runs (a pre-commit hook's few files) stay in one
-process: starting workers costs more than it saves there. Results come back in the order
-the files were given, so reports are the same whatever the number of workers.
+core. While this process loads, a helper extracts pages for the workers (ahead.py). Small
+runs (a pre-commit hook's few files) stay in one process: starting workers costs more than
+it saves there. Results come back in the order the files were given, so reports are the
+same whatever the number of workers.
 """
 
 from __future__ import annotations

@@ -178,3 +178,17 @@ def test_the_collector_is_paused_while_loading_and_running_again_after():
         assert gc.isenabled()
     finally:
         gc.unfreeze()  # warm_up froze this test process's objects
+
+
+def test_without_a_process_to_spare_the_workers_extract_every_page(tmp_path):
+    class Refused:
+        def start(self):
+            raise OSError(11, "Resource temporarily unavailable")
+
+    class NoProcesses:
+        def Process(self, **kwargs):  # noqa: N802 - the name multiprocessing's contexts use
+            return Refused()
+
+    with extracting_ahead(_pages_with_trouble(tmp_path), load_config(None), NoProcesses()) as ahead:
+        ahead.stop()
+        assert ahead.ready == {}  # nothing extracted ahead: no error either
