@@ -104,7 +104,10 @@ def test_an_interrupted_write_leaves_the_old_file_and_no_temporary_file(tmp_path
 def big_site(tmp_path):
     site = tmp_path / "site"
     site.mkdir()
-    for n in range(40):  # about 1,000 pages: several seconds of checking, even on two workers
+    # 4,800 pages: about 15 s of checking on two workers here, so the interrupt at 3 s lands
+    # while pages are checked even on a machine several times faster (960 pages took 3.7 s,
+    # and a run that finished first made this test fail)
+    for n in range(200):
         for page in PAGES:
             shutil.copy(page, site / f"{n}-{page.name}")
     return site
