@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from plainlint.findings import Severity
 from tests.helpers import check, needs_shared, position_of, rule_findings, text_to_html
+from tests.hostile.strategies import budget
 
 
 def terms(html: str, config=None) -> list[str]:
@@ -276,3 +277,32 @@ def test_a_term_is_found_in_a_sentence_where_a_regular_expression_finds_it(name,
 
     expected = [m.span() for m in re.finditer(re.escape(name), text, 0 if case_sensitive else re.I)]
     assert _occurrences(name, text, case_sensitive) == expected
+
+
+_BEFORE_PARTS = ["also called", "Known As", "named", "TERMED", "such as", "like", "containing", "e.g.", "for example",
+                 "the", "a", "an", "your", "medicines", "thyroid hormone", "or", "and", "(", ")", ",", " ", "  ",
+                 "\n", "\u212anown as", "\u017fuch as", "caLLed", "\u201c", "'"]  # fmt: skip
+
+
+@budget(600)
+@given(parts=st.lists(st.sampled_from(_BEFORE_PARTS) | st.text("aeklnrs ,(", max_size=6), max_size=12))
+@example(parts=["a condition", "TERMED", ""])
+@example(parts=["a condition", "\u212anown as", "the", ""])
+@example(parts=["medicines,", "\u017fuch as", "aspirin", "or", ""])
+@example(parts=["scans", "Like", ""])
+@example(parts=["the", "thyroid hormone", ",", "\n"])
+def test_searches_before_a_term_find_what_the_full_pattern_finds(parts):
+    """The searches that end at a term look for a word they need first: that must never
+    change what they find, in any case, on ASCII text or not (the Kelvin sign is a "k"
+    and the long s an "s" to re.IGNORECASE)."""
+    from plainlint.analysis import gloss_patterns as pattern
+    from plainlint.analysis.glosses import _search_needing
+
+    before = " ".join(parts)
+    low = before.lower() if before.isascii() else None
+    for regex, needs in ((pattern.CUE_BEFORE, pattern.CUE_BEFORE_NEEDS), (pattern.EXAMPLE_OF, pattern.EXAMPLE_OF_NEEDS)):
+        found, expected = _search_needing(regex, needs, before, low), regex.search(before)
+        assert (found and found.span()) == (expected and expected.span())
+    assert (pattern.REVERSED_APPOSITION.search(before) is not None) <= before.rstrip().endswith(",")
+    assert (pattern.OPEN_PAREN_BEFORE.search(before) is not None) <= ("(" in before)
+    assert (re.search(r",\s*or\s*$", before) is not None) <= before.rstrip().endswith("or")

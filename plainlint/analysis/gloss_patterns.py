@@ -93,12 +93,15 @@ CUE_BEFORE = re.compile(
     r"(?:[\w'-]+[\"\u201d\u2019']?(?:\s+|\s*,\s*)(?:(?:or|and)\s+)?){0,4}[\"\u201c\u2018']?$",
     re.I,
 )
+# Words CUE_BEFORE cannot match without (in lower case, on ASCII text).
+CUE_BEFORE_NEEDS = ("called", "known as", "named", "termed")
 # An example of a plainly named kind: "anti-sickness medicines, such as ondansetron or X".
 EXAMPLE_OF = re.compile(
     r"(\w[\w'-]*(?:\s+\([^()]{1,40}\))?)[\s,]+(?:such as|like|containing|e\.g\.,?|for example,?)\s+"
     r"(?:[\w'-]+(?:\s+[\w'-]+){0,2}(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)){0,5}$",
     re.I,
 )
+EXAMPLE_OF_NEEDS = ("such as", "like", "containing", "e.g.", "for example")
 # "X means/refers to/stands for ..." defines X; "X is/are ..." only when what follows
 # reads as a description ("is a test", "are cells that", "is treatment with drugs"),
 # not a comment on it ("your prognosis is good").

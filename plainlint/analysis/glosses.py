@@ -133,6 +133,16 @@ def _occurrences(name: str, text: str, case_sensitive: bool) -> list[tuple[int, 
     return found
 
 
+def _search_needing(regex: re.Pattern, needs: tuple[str, ...], text: str, low: str | None) -> re.Match | None:
+    """``regex.search(text)``, skipped when ``low`` (``text`` in lower case, given when it is
+    ASCII, where re.IGNORECASE is plain lower case) holds none of the words that ``regex``
+    needs. These searches end at the term, so they try every one of the few hundred
+    characters before it; most find nothing, and looking for a word first is far cheaper."""
+    if low is not None and not any(word in low for word in needs):
+        return None
+    return regex.search(text)
+
+
 def glossed_here(occ: Occurrence, sentence: Sentence, block: Block) -> str | None:
     """How the term is explained in its own sentence, or None."""
     weak = None
@@ -179,7 +189,8 @@ def glossed_here(occ: Occurrence, sentence: Sentence, block: Block) -> str | Non
         return "purpose"
     if pattern.PURPOSE.match(after):
         return "purpose"
-    cue = pattern.CUE_BEFORE.search(before)
+    low = before.lower() if before.isascii() else None
+    cue = _search_needing(pattern.CUE_BEFORE, pattern.CUE_BEFORE_NEEDS, before, low)
     if cue:
         naming = cue.group(1).lower() in ("called", "named", "termed")
         if not naming or _kind_named(before[: cue.start()]):
@@ -190,16 +201,16 @@ def glossed_here(occ: Occurrence, sentence: Sentence, block: Block) -> str | Non
     opening = text[sentence.start : occ.start]
     if pattern.NAMED_AS.fullmatch(opening) and re.match(r"\s*(?:[.,;:(]|$)", after):
         return "named as one of a kind"
-    reversed_apposition = pattern.REVERSED_APPOSITION.search(before)
+    reversed_apposition = pattern.REVERSED_APPOSITION.search(before) if before.rstrip().endswith(",") else None
     if reversed_apposition and re.match(r"\s*[,.;)]", after) \
             and _plain(pattern.WORD.findall(reversed_apposition.group(1)), derived=True):
         return "apposition"  # "the thyroid hormone, thyroxine,"
-    example = pattern.EXAMPLE_OF.search(before)
+    example = _search_needing(pattern.EXAMPLE_OF, pattern.EXAMPLE_OF_NEEDS, before, low)
     if example and _kind_named(before[: example.end(1)]):
         return "example of a kind"
-    if occ.abbreviation and re.search(r",\s*or\s*$", before) and _long_form_before(occ.key, before.rstrip(" ,or")):
+    if occ.abbreviation and before.rstrip().endswith("or") and re.search(r",\s*or\s*$", before) and _long_form_before(occ.key, before.rstrip(" ,or")):
         return "long form, or abbreviation"
-    if pattern.OPEN_PAREN_BEFORE.search(before) and pattern.CLOSE_PAREN_AFTER.match(after):
+    if "(" in before and pattern.OPEN_PAREN_BEFORE.search(before) and pattern.CLOSE_PAREN_AFTER.match(after):
         outside = before[: before.rfind("(")]
         if not occ.abbreviation or _long_form_before(occ.key, outside) or len(pattern.WORD.findall(outside)) >= 2:
             if pattern.WORD.search(outside):
