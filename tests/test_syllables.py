@@ -234,3 +234,21 @@ def test_bundled_table_is_up_to_date():
         capture_output=True, text=True, cwd=REPO,
     )
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_a_word_that_no_uk_spelling_rule_matches_is_left_as_it_is():
+    """UK spellings are looked up as US ones only for a word that one of the rules matches
+    (a quick test first): for every word of the table, and its UK-looking forms, a word that
+    quick test passes over must be a word that no rule would change."""
+    words = list(syllables._table())
+    words += [w + suffix for w in ("anaemia", "tumour", "hospitalis", "centre", "fibre", "mould") for suffix in ("", "s", "ed", "ing")]
+    assert len(words) > 100_000
+    skipped = 0
+    for word in words:
+        if syllables._ANY_UK.search(word) is None:
+            skipped += 1
+            assert all(rx.sub(rep, word) == word for rx, rep in syllables._UK_US), word
+            assert syllables._uk_variants(word) == []
+    assert 0 < skipped < len(words)
+    assert syllables._uk_variants("haemorrhage") == ["hemorrhage"]
+    assert "paralyzed" in syllables._uk_variants("paralysed")

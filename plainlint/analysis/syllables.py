@@ -383,6 +383,9 @@ _UK_US = (
     (re.compile(r"(?<=m)ould"), "old"),  # mould, smoulder
     (re.compile(r"geing$"), "ging"),  # ageing
 )
+# Does any of them apply? Most words looked up are in none of them, and each costs two
+# substitutions per rule (a word that none changes stays itself through all of them).
+_ANY_UK = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in _UK_US))
 
 # (suffix, syllables it adds, stem endings to try: "" = as is, "e" = restore a dropped e,
 # "y" = restore y from i, "le" = simply -> simple).  Order matters: first match wins.
@@ -425,6 +428,8 @@ _SIBILANT_END = ("s", "x", "z", "ch", "sh", "ce", "ge", "se", "ze", "che", "she"
 
 
 def _uk_variants(w: str) -> list[str]:
+    if _ANY_UK.search(w) is None:
+        return []
     out: list[str] = []
     cur = w
     for rx, rep in _UK_US:
