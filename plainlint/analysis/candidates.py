@@ -214,13 +214,12 @@ class _Names:
         self.lower: set[str] = set()
         self.capital_mid: set[str] = set()
         blocks = doc.document.blocks
+        lower, capital_mid = self.lower, self.capital_mid
         for s in doc.sentences:
-            heading = blocks[s.block].kind is BlockKind.HEADING
-            for i, w in enumerate(s.words):
-                if w.text.islower():
-                    self.lower.add(w.text)
-                elif i and not heading and w.text[:1].isupper():
-                    self.capital_mid.add(w.text.lower())
+            texts = [w.text for w in s.words]
+            lower.update(filter(str.islower, texts))
+            if len(texts) > 1 and blocks[s.block].kind is not BlockKind.HEADING:
+                capital_mid.update(t.lower() for t in texts[1:] if t[:1].isupper() and not t.islower())
 
     def is_name(self, word: str, at_start: bool, following: str = "") -> bool:
         if not word[:1].isupper() or word.isupper():

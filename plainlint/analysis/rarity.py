@@ -47,11 +47,14 @@ def _fast(word: str) -> float | None:
     """The value from the table alone, or None where wordfreq's tokenizer is needed."""
     if not word.isascii():
         return None
-    parts = word.lower().split("-")
-    if not all(part.isalpha() for part in parts):
-        return None
     data = _data()
     if data is None:
+        return None
+    if word.isalpha():  # most words: one part, no split
+        bucket = data[0].get(word.lower())
+        return _ABSENT if bucket is None else data[2][bucket]
+    parts = word.lower().split("-")
+    if not all(part.isalpha() for part in parts):
         return None
     table, freqs, zipfs = data
     buckets = [table.get(part) for part in parts]
