@@ -201,14 +201,17 @@ def glossed_here(occ: Occurrence, sentence: Sentence, block: Block) -> str | Non
     opening = text[sentence.start : occ.start]
     if pattern.NAMED_AS.fullmatch(opening) and re.match(r"\s*(?:[.,;:(]|$)", after):
         return "named as one of a kind"
-    reversed_apposition = pattern.REVERSED_APPOSITION.search(before) if before.rstrip().endswith(",") else None
+    # searches anchored at the end of ``before`` cannot match unless it ends so
+    tail = before.rstrip()
+    reversed_apposition = pattern.REVERSED_APPOSITION.search(before) if tail.endswith(",") else None
     if reversed_apposition and re.match(r"\s*[,.;)]", after) \
             and _plain(pattern.WORD.findall(reversed_apposition.group(1)), derived=True):
         return "apposition"  # "the thyroid hormone, thyroxine,"
     example = _search_needing(pattern.EXAMPLE_OF, pattern.EXAMPLE_OF_NEEDS, before, low)
     if example and _kind_named(before[: example.end(1)]):
         return "example of a kind"
-    if occ.abbreviation and before.rstrip().endswith("or") and re.search(r",\s*or\s*$", before) and _long_form_before(occ.key, before.rstrip(" ,or")):
+    if occ.abbreviation and tail.endswith("or") and re.search(r",\s*or\s*$", before) \
+            and _long_form_before(occ.key, before.rstrip(" ,or")):
         return "long form, or abbreviation"
     if "(" in before and pattern.OPEN_PAREN_BEFORE.search(before) and pattern.CLOSE_PAREN_AFTER.match(after):
         outside = before[: before.rfind("(")]

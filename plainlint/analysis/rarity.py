@@ -50,13 +50,13 @@ def _fast(word: str) -> float | None:
     data = _data()
     if data is None:
         return None
+    table, freqs, zipfs = data
     if word.isalpha():  # most words: one part, no split
-        bucket = data[0].get(word.lower())
-        return _ABSENT if bucket is None else data[2][bucket]
+        bucket = table.get(word.lower())
+        return _ABSENT if bucket is None else zipfs[bucket]
     parts = word.lower().split("-")
     if not all(part.isalpha() for part in parts):
         return None
-    table, freqs, zipfs = data
     buckets = [table.get(part) for part in parts]
     if None in buckets:
         return _ABSENT
