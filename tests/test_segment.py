@@ -93,3 +93,25 @@ def test_tokens_are_split_and_marked_as_by_a_blank_english_pipeline():
     assert len(texts) > 15
     for text in texts:
         assert tokenizer()(text).to_array(_ATTRS).tolist() == blank(text).to_array(_ATTRS).tolist()
+
+
+def test_a_full_chunk_cache_splits_text_as_an_empty_one_does():
+    """spaCy caches how it split each space-separated chunk, and plainlint lets that cache
+    hold far more chunks than spaCy's 10,000: a site's vocabulary is larger. Whether a
+    chunk comes from the cache or is split afresh must not change the tokens."""
+    import spacy
+
+    from plainlint.analysis.segment import _ATTRS, tokenizer
+
+    ours = tokenizer()
+    assert ours.max_cache_size >= 100_000
+    uncached = spacy.blank("en").tokenizer
+    uncached.max_cache_size = 0  # every chunk split afresh, at every use
+    page = (ROOT / "examples" / "lymphoedema.html").read_text()
+    texts = [b.text for b in extract_html(page, "page.html").blocks]
+    # 12,000 distinct chunks; a special case ("e.g.") ends each text, as spaCy caches no
+    # chunk after one within a call
+    texts += [" ".join(f"w{n}, (w{n}). w{n}'s w{n}-{n}" for n in range(k, k + 20)) + " e.g." for k in range(0, 3000, 20)]
+    for _ in range(2):  # the second time, every chunk is in our cache
+        for text in texts:
+            assert ours(text).to_array(_ATTRS).tolist() == uncached(text).to_array(_ATTRS).tolist()

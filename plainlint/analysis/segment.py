@@ -78,7 +78,17 @@ def tokenizer() -> Tokenizer:
         nlp.vocab.lex_attr_getters = {IS_PUNCT: getters[IS_PUNCT]}
     # The tokenizer alone: its memory grows with the text and the file size limit bounds
     # that (spaCy's max_length guards parser and NER models, which are not loaded).
-    return nlp.tokenizer
+    tokenizer = nlp.tokenizer
+    # spaCy remembers how it split each space-separated chunk ("prognosis)." -> three
+    # tokens), but only the first 10,000 distinct chunks: wcag-html has 18,700 and 3,000
+    # MedQuAD pages 31,400, so past that every new chunk was split again at every use (2.3
+    # times the tokenizer's time on text seen before). An entry is a few pointers to
+    # lexemes the vocabulary keeps anyway; the cache never changes how a chunk is split.
+    tokenizer.max_cache_size = max(tokenizer.max_cache_size, _CHUNK_CACHE)
+    return tokenizer
+
+
+_CHUNK_CACHE = 1_000_000
 
 
 def _import_spacy():
