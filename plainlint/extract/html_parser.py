@@ -28,6 +28,9 @@ class PositionsMixin:
 
     _pl_source: str
     _pl_lines: LineIndex
+    _pl_fed = 0  # characters fed so far
+    _pl_base = 0  # offset in the source of rawdata[0], for the current goahead()
+    _pl_pos = 0  # where html.parser has got to: an offset in the source
     _ref: tuple[int, int] | None = None
     _pl_last_gt: tuple[str, int] | None = None  # (rawdata, position of its last ">")
     _pl_unended: dict | None = None  # kind -> (rawdata, position from which no end exists)
@@ -82,16 +85,34 @@ class PositionsMixin:
         return k if k >= 0 else self._once("comment", i, super().parse_comment, *args)
 
     def parse_marked_section(self, i, *args):
-        where = self.getpos()
+        where = self._pl_pos
         try:
             return self._once("section", i, super().parse_marked_section, *args)
         except AssertionError:  # "<![" and no keyword: before Python 3.13 this rejected the whole page
-            self.lineno, self.offset = where  # the failed scan moved them
+            self._pl_pos = where  # the failed scan moved it
             return self.parse_bogus_comment(i)  # as browsers read it
 
+    # html.parser keeps its place as a line and column (for getpos), counting the newlines
+    # of every piece it passes; plainlint wants offsets, and keeps its place as one instead.
+    def feed(self, data: str) -> None:
+        self._pl_fed += len(data)
+        super().feed(data)
+
+    def goahead(self, end) -> None:
+        self._pl_base = self._pl_fed - len(self.rawdata)  # what earlier calls left unparsed
+        super().goahead(end)
+
+    def updatepos(self, i: int, j: int) -> int:
+        if i < j:
+            self._pl_pos = self._pl_base + j
+        return j
+
+    def getpos(self) -> tuple[int, int]:
+        line, column = self._pl_lines.position(self._pl_pos)
+        return line, column - 1
+
     def _offset(self) -> int:
-        line, col = self.getpos()
-        return self._pl_lines.offset(line, col)
+        return self._pl_pos
 
     def handle_data(self, data: str) -> None:
         if data:
