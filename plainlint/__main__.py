@@ -1,5 +1,5 @@
 """Allow ``python -m plainlint``."""
 
-from plainlint.cli import main
+from plainlint.cli import run
 
-main()
+run()

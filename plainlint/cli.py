@@ -20,6 +20,25 @@ from plainlint.reporters import FORMATS, NEEDS_VIEW
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
+def run() -> None:
+    """The command line: `main`, then out of the process at once. Python's own exit frees
+    every object of a run one by one (0.12 s after checking wcag-html's 647 pages) only for
+    the system to take the memory back anyway; what is written is flushed first."""
+    try:
+        main()
+        code: object = 0
+    except SystemExit as exc:
+        code = exc.code
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except Exception:  # noqa: BLE001 - a closed pipe, say: leave it to Python's own exit
+        sys.exit(code)
+    if code is not None and not isinstance(code, int):
+        sys.exit(code)  # a message to print: as ever
+    os._exit(code or 0)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="plainlint")
 def main() -> None:

@@ -182,3 +182,23 @@ def test_rules_lists_every_rule_with_its_settings(pages):
     assert "  categories: [medical, insurance]  " in out
     assert "heading-structure (disabled)" in out
     assert "source: WCAG 2.2 success criterion 3.1.5 Reading Level" in out
+
+
+def test_the_command_line_leaves_with_its_exit_code_and_all_its_output(pages):
+    """The console script skips Python's slow tidy-up at exit (os._exit): the exit codes
+    must stay those of the checks, and a long report to a pipe must arrive whole."""
+    for n in range(40):
+        (pages / "site" / f"page{n}.html").write_text(BAD.replace("Hay fever", f"Hay fever {n}"), encoding="utf-8")
+
+    def plainlint(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "plainlint", *args], cwd=pages, capture_output=True,
+                              text=True, timeout=300, env={**os.environ, "NO_COLOR": "1"})
+
+    found = plainlint("check", "site", "--format", "json")
+    assert found.returncode == 1, found.stderr
+    report = json.loads(found.stdout)  # whole: it parses
+    assert len(report["files"]) == 41 and report["summary"]["warning"] == 82
+    assert plainlint("check", "good.html").returncode == 0
+    usage = plainlint("check", "good.html", "--fail-on", "sometimes")
+    assert usage.returncode == 2 and "sometimes" in usage.stderr
+    assert plainlint("--version").stdout.startswith("plainlint, version ")
