@@ -15,11 +15,14 @@ class Severity(IntEnum):
 
     @property
     def label(self) -> str:
-        return self.name.lower()
+        return _LABELS[self]  # reports ask for it per finding; an enum's name is slow to get
 
     @classmethod
     def parse(cls, name: str) -> Severity:
         return cls[name.upper()]
+
+
+_LABELS = {s: s.name.lower() for s in Severity}
 
 
 @dataclass(frozen=True, slots=True)

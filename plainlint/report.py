@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from plainlint.analysis.readability import GRADE_FORMULAS, Counts, assess
@@ -40,22 +41,26 @@ class Report:
     counts: list[FileCounts] = field(default_factory=list)  # per file, in the order of results
 
 
+_BY_RANK = sorted(Severity, reverse=True)  # the order of the counts in every report
+
+
+def _by_label(counted: Counter) -> dict[str, int]:
+    return {s.label: counted[s] for s in _BY_RANK}
+
+
 def _file_counts(result: FileResult) -> FileCounts:
-    labels = [s.label for s in sorted(Severity, reverse=True)]
-    by_severity = dict.fromkeys(labels, 0)
-    by_rule: dict[str, dict[str, int]] = {}
-    for f in result.findings:
-        by_severity[f.severity.label] += 1
-        by_rule.setdefault(f.rule, dict.fromkeys(labels, 0))[f.severity.label] += 1
-    return FileCounts(by_severity, dict(sorted(by_rule.items())))
+    by_severity = Counter(f.severity for f in result.findings)
+    by_rule = Counter((f.rule, f.severity) for f in result.findings)
+    rules = sorted({rule for rule, _ in by_rule})
+    return FileCounts(
+        _by_label(by_severity),
+        {rule: {s.label: by_rule[rule, s] for s in _BY_RANK} for rule in rules},
+    )
 
 
 def summarise(results: list[FileResult], grading: Grading) -> Report:
     """Counts by severity, and one grade over all the text checked (None on too little text)."""
-    by_severity = {s.label: 0 for s in sorted(Severity, reverse=True)}
-    for result in results:
-        for finding in result.findings:
-            by_severity[finding.severity.label] += 1
+    by_severity = _by_label(Counter(f.severity for r in results for f in r.findings))
     total = Counts.total(r.counts for r in results if r.counts is not None)
     value = assess(total, grading.formula, grading.min_words).grade
     summary = Summary(
