@@ -17,6 +17,7 @@ from typing import Iterable
 from plainlint.analysis.analysed import AnalysedDocument
 from plainlint.analysis.rarity import zipf
 from plainlint.analysis.segment import is_address
+from plainlint.analysis.segment import texts as word_texts
 from plainlint.document import BlockKind
 from plainlint.lexicon import Lexicon, Term, bundled_terms
 
@@ -216,7 +217,7 @@ class _Names:
         blocks = doc.document.blocks
         lower, capital_mid = self.lower, self.capital_mid
         for s in doc.sentences:
-            texts = [w.text for w in s.words]
+            texts = list(word_texts(s.words))
             lower.update(filter(str.islower, texts))
             if len(texts) > 1 and blocks[s.block].kind is not BlockKind.HEADING:
                 capital_mid.update(t.lower() for t in texts[1:] if t[:1].isupper() and not t.islower())

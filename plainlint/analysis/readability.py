@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable
 
-from plainlint.analysis.segment import Sentence, is_address
+from plainlint.analysis.segment import Sentence, is_address, texts
 from plainlint.analysis.syllables import count_syllables
 
 # Flesch recommended samples of 100 words; below that every formula is noise.
@@ -87,9 +87,10 @@ def _is_complex(word: str, syllables: int, first: bool) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _word_counts(text: str) -> tuple[int, int, int, bool, bool] | None:
-    """(syllables, letters, letters and digits, hard as a first word, hard elsewhere) of a
-    word, or None for an address; counted once per distinct word."""
+def _word_counts(text: str) -> tuple[int, int, int, bool, bool, bool] | None:
+    """(syllables, letters, letters and digits, hard as a first word, hard elsewhere,
+    three syllables or more) of a word, or None for an address; counted once per distinct
+    word."""
     if is_address(text):
         return None
     syllables = count_syllables(text)
@@ -98,7 +99,8 @@ def _word_counts(text: str) -> tuple[int, int, int, bool, bool] | None:
     else:
         letters = sum(c.isalpha() for c in text)
         chars = letters + sum(c.isdigit() for c in text)
-    return syllables, letters, chars, _is_complex(text, syllables, True), _is_complex(text, syllables, False)
+    return (syllables, letters, chars, _is_complex(text, syllables, True), _is_complex(text, syllables, False),
+            syllables >= 3)
 
 
 def count(sentences: Iterable[Sentence]) -> Counts:
@@ -107,19 +109,17 @@ def count(sentences: Iterable[Sentence]) -> Counts:
     n_sent = n_words = n_syll = n_poly = n_letters = n_chars = n_complex = 0
     per_sentence: list[int] = []
     for sentence in sentences:
-        words = [c for c in map(_word_counts, [w.text for w in sentence.words]) if c is not None]
+        words = [c for c in map(_word_counts, texts(sentence.words)) if c is not None]
         if not words:
             continue
         n_sent += 1
         n_words += len(words)
-        poly = 0
-        for syllables, letters, chars, _, complex_ in words:
-            n_syll += syllables
-            poly += syllables >= 3
-            n_letters += letters
-            n_chars += chars
-            n_complex += complex_
-        n_complex += words[0][3] - words[0][4]  # the first word: a capital is no name
+        # each column summed in C: a page has thousands of words
+        syllables, letters, chars, _, complex_, poly = map(sum, zip(*words))
+        n_syll += syllables
+        n_letters += letters
+        n_chars += chars
+        n_complex += complex_ + words[0][3] - words[0][4]  # the first word: a capital is no name
         n_poly += poly
         per_sentence.append(poly)
     return Counts(n_sent, n_words, n_syll, n_poly, n_letters, n_chars, n_complex, tuple(per_sentence))

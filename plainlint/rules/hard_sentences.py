@@ -7,7 +7,7 @@ from typing import Iterator
 from plainlint.analysis.analysed import AnalysedDocument
 from plainlint.analysis.difficulty import hard_word
 from plainlint.analysis.readability import sentence_grade
-from plainlint.analysis.segment import Sentence
+from plainlint.analysis.segment import Sentence, texts
 from plainlint.analysis.syllables import count_syllables
 from plainlint.document import BlockKind
 from plainlint.findings import Hit
@@ -41,7 +41,7 @@ def check(doc: AnalysedDocument, options: Options) -> Iterator[Hit]:
     for s in doc.sentences:
         if len(s.words) < options["min-words"] or doc.document.blocks[s.block].kind is BlockKind.HEADING:
             continue  # on a few words, one long word makes a huge grade
-        value = sentence_grade(len(s.words), sum(map(count_syllables, [w.text for w in s.words])))
+        value = sentence_grade(len(s.words), sum(map(count_syllables, texts(s.words))))
         if value > options["max-grade"]:
             scored.append((value, s))
     hardest = sorted(scored, key=lambda pair: -pair[0])[: options["top"]]

@@ -9,6 +9,7 @@ from plainlint.analysis.analysed import AnalysedDocument
 from plainlint.analysis.difficulty import hard_word
 from plainlint.analysis.readability import GRADE_FORMULAS, Counts, assess, reading_age
 from plainlint.analysis.sections import Section
+from plainlint.analysis.segment import texts
 from plainlint.findings import Hit
 from plainlint.rules.base import Option, Options, Rule
 
@@ -46,7 +47,7 @@ class _HardWords:
         if self._by_block is None:
             self._by_block = {}
             for sentence in self._doc.sentences:
-                hard = [t.lower() for t in [w.text for w in sentence.words] if hard_word(t)]
+                hard = [t.lower() for t in filter(hard_word, texts(sentence.words))]
                 if hard:
                     self._by_block.setdefault(sentence.block, []).extend(hard)
         seen: Counter[str] = Counter()
