@@ -306,3 +306,17 @@ def test_searches_before_a_term_find_what_the_full_pattern_finds(parts):
     assert (pattern.REVERSED_APPOSITION.search(before) is not None) <= before.rstrip().endswith(",")
     assert (pattern.OPEN_PAREN_BEFORE.search(before) is not None) <= ("(" in before)
     assert (re.search(r",\s*or\s*$", before) is not None) <= before.rstrip().endswith("or")
+
+
+@budget(600)
+@given(text=st.text("AaBZzé1&-_ .(İ\u212a", max_size=24))
+@example(text="HPV-related")
+@example(text="a&E GP")
+@example(text="X_Y")
+def test_the_check_for_two_capitals_never_skips_an_abbreviation(text):
+    """Abbreviations are looked for only in sentences with two capitals in one run of
+    word characters: every abbreviation-shaped token has them (Unicode letters, the
+    Kelvin sign and the dotted capital I included)."""
+    from plainlint.analysis.candidates import _ABBREVIATION, _TWO_CAPITALS
+
+    assert (_ABBREVIATION.search(text) is not None) <= (_TWO_CAPITALS.search(text) is not None)

@@ -25,6 +25,8 @@ from plainlint.lexicon import Lexicon, Term, bundled_terms
 # MRI, CSF, CT, mRNA, HbA1c, A&E, COVID-19. A trailing "s" is a plural (GPs, MRIs).
 # (The lookahead skips, at C speed, the many tokens with fewer than two capitals.)
 _ABBREVIATION = re.compile(r"(?<![\w&-])(?=[\w&-]*?[A-Z][\w&-]*?[A-Z])([A-Za-z0-9&]+(?:-[A-Za-z0-9&]+)*)(?![\w&-])")
+# What every match of _ABBREVIATION holds: two capitals in one run of its characters.
+_TWO_CAPITALS = re.compile(r"[A-Z][\w&-]*?[A-Z]")
 # Roman numerals as used in text ("type II", "stage III"); MD, CD and MI are abbreviations.
 _ROMAN = re.compile(r"^(?=[XVI])X{0,3}(?:IX|IV|V?I{0,3})$")
 _PLACE = re.compile(
@@ -120,6 +122,8 @@ def _tokens(text: str):
 
 def find_abbreviations(text: str) -> list[tuple[int, int, str]]:
     """(start, end, abbreviation) for each abbreviation-like token in ``text``."""
+    if _TWO_CAPITALS.search(text) is None:
+        return []  # most sentences: _ABBREVIATION's look-ahead fails at every word
     found = []
     for m in _tokens(text):
         token = m.group(1)
