@@ -44,23 +44,19 @@ class Report:
 _BY_RANK = sorted(Severity, reverse=True)  # the order of the counts in every report
 
 
-def _by_label(counted: Counter) -> dict[str, int]:
-    return {s.label: counted[s] for s in _BY_RANK}
-
-
 def _file_counts(result: FileResult) -> FileCounts:
-    by_severity = Counter(f.severity for f in result.findings)
     by_rule = Counter((f.rule, f.severity) for f in result.findings)
     rules = sorted({rule for rule, _ in by_rule})
     return FileCounts(
-        _by_label(by_severity),
+        {s.label: sum(by_rule[rule, s] for rule in rules) for s in _BY_RANK},
         {rule: {s.label: by_rule[rule, s] for s in _BY_RANK} for rule in rules},
     )
 
 
 def summarise(results: list[FileResult], grading: Grading) -> Report:
     """Counts by severity, and one grade over all the text checked (None on too little text)."""
-    by_severity = _by_label(Counter(f.severity for r in results for f in r.findings))
+    counts = [_file_counts(r) for r in results]
+    by_severity = {s.label: sum(c.by_severity[s.label] for c in counts) for s in _BY_RANK}
     total = Counts.total(r.counts for r in results if r.counts is not None)
     value = assess(total, grading.formula, grading.min_words).grade
     summary = Summary(
@@ -71,4 +67,4 @@ def summarise(results: list[FileResult], grading: Grading) -> Report:
         grading.formula,
         grading.target,
     )
-    return Report(results, [file_metrics(r, grading) for r in results], summary, [_file_counts(r) for r in results])
+    return Report(results, [file_metrics(r, grading) for r in results], summary, counts)

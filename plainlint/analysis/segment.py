@@ -70,6 +70,9 @@ class Sentence:
     words: tuple[Word, ...]
 
 
+_CHUNK_CACHE = 1_000_000  # distinct chunks whose split spaCy's tokenizer remembers (see tokenizer)
+
+
 @cache
 def tokenizer() -> Tokenizer:
     """spaCy's English tokenizer from a blank pipeline, built once per process."""
@@ -96,9 +99,6 @@ def tokenizer() -> Tokenizer:
     # lexemes the vocabulary keeps anyway; the cache never changes how a chunk is split.
     tokenizer.max_cache_size = max(tokenizer.max_cache_size, _CHUNK_CACHE)
     return tokenizer
-
-
-_CHUNK_CACHE = 1_000_000
 
 
 def _import_spacy():

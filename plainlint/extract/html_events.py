@@ -94,7 +94,7 @@ class _EventParser(PositionsMixin, _Dereferencing):
         for key in _LIST_ATTRS["*"].union(_LIST_ATTRS.get(tag, ())).intersection(values):
             values[key] = values[key].split()
         stack = self._stack
-        element = Element(tag, values, stack[-1] if stack else None, self._offset(), len(self.events))
+        element = Element(tag, values, stack[-1] if stack else None, self._pl_pos, len(self.events))
         self.elements.append(element)
         self.events.append((START, element))
         stack.append(element)

@@ -111,22 +111,19 @@ class PositionsMixin:
         line, column = self._pl_lines.position(self._pl_pos)
         return line, column - 1
 
-    def _offset(self) -> int:
-        return self._pl_pos
-
     def handle_data(self, data: str) -> None:
         if data:
             if self._ref is not None:
                 self._record(*self._ref, data, False)
             else:
-                start = self._offset()
+                start = self._pl_pos
                 # html.parser hands over raw slices of the source; check rather than trust.
                 literal = self._pl_source.startswith(data, start)
                 self._record(start, start + len(data), data, literal)
         super().handle_data(data)
 
     def _with_ref(self, length: int, handler, name: str) -> None:
-        start = self._offset()
+        start = self._pl_pos
         end = start + length
         if self._pl_source.startswith(";", end):
             end += 1
@@ -143,6 +140,6 @@ class PositionsMixin:
         if name in EntitySubstitution.HTML_ENTITY_TO_CHARACTER:
             self._with_ref(1 + len(name), super().handle_entityref, name)
         else:  # not an entity: the text stays as written, ";" included, as browsers show it
-            start = self._offset()
+            start = self._pl_pos
             end = start + 1 + len(name)
             self.handle_data(self._pl_source[start : end + self._pl_source.startswith(";", end)])
