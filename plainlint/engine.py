@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -78,31 +77,37 @@ def check_document(document: Document, config: Config, keep_view: bool = False) 
 
 
 def run_rules(doc: AnalysedDocument, config: Config) -> list[Finding]:
-    findings = []
+    """Every enabled rule's hits as findings, in the order of Finding.sort_key, fingerprinted."""
+    hits = []  # (span, rule, severity, message, suggestion, excerpt)
     for rule_id, settings in config.rules.items():
         if not settings.enabled:
             continue
         for hit in RULES[rule_id].check(doc, settings.options):
             severity = Severity.INFO if hit.advisory else settings.severity
-            excerpt = doc.text_at(hit.span)
-            findings.append(
-                Finding(doc.document.path, hit.span, rule_id, severity, hit.message, hit.suggestion, excerpt)
-            )
-    findings.sort(key=Finding.sort_key)
-    return _fingerprinted(findings)
+            hits.append((hit.span, rule_id, severity, hit.message, hit.suggestion, doc.text_at(hit.span)))
+    hits.sort(key=_hit_order)
+    return _fingerprinted(doc.document.path, hits)
 
 
-def _fingerprinted(findings: list[Finding]) -> list[Finding]:
+def _hit_order(hit: tuple) -> tuple:
+    """Finding.sort_key, within one file."""
+    span, rule, _, message, _, _ = hit
+    return (span.line, span.column, rule, message)
+
+
+def _fingerprinted(path: str, hits: list[tuple]) -> list[Finding]:
     """Fingerprint each finding by its rule, the text involved and which occurrence of
-    that pair it is, so it survives edits elsewhere in the file (not its line number)."""
+    that pair it is, so it survives edits elsewhere in the file (not its line number).
+    Each Finding is made once, with its fingerprint: a second, replaced copy cost more
+    than the hashing."""
     seen: dict[tuple[str, str], int] = {}
     out = []
-    for f in findings:
-        key = (f.rule, f.excerpt.casefold())
+    for span, rule, severity, message, suggestion, excerpt in hits:
+        key = (rule, excerpt.casefold())
         nth = seen.get(key, 0)
         seen[key] = nth + 1
-        digest = hashlib.sha256(f"{f.rule}\0{key[1]}".encode()).hexdigest()[:20]
-        out.append(dataclasses.replace(f, fingerprint=f"{digest}:{nth}"))
+        digest = hashlib.sha256(f"{rule}\0{key[1]}".encode()).hexdigest()[:20]
+        out.append(Finding(path, span, rule, severity, message, suggestion, excerpt, f"{digest}:{nth}"))
     return out
 
 

@@ -250,7 +250,9 @@ def page_glosses(doc: AnalysedDocument, occurrences: list[Occurrence]) -> PageGl
     for i, (here, nxt) in enumerate(zip(blocks, blocks[1:])):
         if here.kind is BlockKind.TERM and nxt.kind is BlockKind.DEFINITION:
             page.glossary.add(here.text.strip().rstrip(":").casefold())
-        if pattern.ALIAS_LEAD.search(here.text.rstrip()):
+        lead = here.text.rstrip()
+        # the pattern ends in ":$": a block that does not end in ":" is not searched at all
+        if lead.endswith(":") and pattern.ALIAS_LEAD.search(lead):
             j = i + 1
             while j < len(blocks) and blocks[j].kind is BlockKind.LIST_ITEM:
                 page.alias_blocks.add(j)
