@@ -213,24 +213,34 @@ def ordinary_form(word: str) -> bool:
 
 
 class _Names:
-    """Which capitalised words are names: written capitalised mid-sentence, never in lower case."""
+    """Which capitalised words are names: written capitalised mid-sentence, never in lower case.
+
+    The page's words are read on the first question: a third of pages never ask one
+    (no capitalised rare word), and reading every word was an eighth of the candidate search.
+    """
 
     def __init__(self, doc: AnalysedDocument) -> None:
+        self._doc: AnalysedDocument | None = doc
         self.lower: set[str] = set()
         self.capital_mid: set[str] = set()
+
+    def _read(self, doc: AnalysedDocument) -> None:
         blocks = doc.document.blocks
         lower, capital_mid = self.lower, self.capital_mid
         for s in doc.sentences:
-            texts = list(word_texts(s.words))
-            lower.update(filter(str.islower, texts))
-            if len(texts) > 1 and blocks[s.block].kind is not BlockKind.HEADING:
-                capital_mid.update(t.lower() for t in texts[1:] if t[:1].isupper() and not t.islower())
+            words = s.words
+            lower.update(filter(str.islower, word_texts(words)))
+            if len(words) > 1 and blocks[s.block].kind is not BlockKind.HEADING:
+                capital_mid.update(t.lower() for t in word_texts(words[1:]) if t[:1].isupper() and not t.islower())
 
     def is_name(self, word: str, at_start: bool, following: str = "") -> bool:
         if not word[:1].isupper() or word.isupper():
             return False
         if _PLACE.match(following):
             return True  # "Endoscopy Unit", "Rheumatology Clinic": the name of a place
+        if self._doc is not None:
+            self._read(self._doc)
+            self._doc = None
         lower = word.lower()
         if not at_start:
             return lower not in self.lower

@@ -154,7 +154,9 @@ def _sentence_ends() -> frozenset[str]:
 # rest each time: a 10,000-character run such as "((((" or "](](" takes seconds. No word
 # is that long, so such a run is handed to spaCy as a stand-in of the same length (one
 # plain token), and its words keep the real text.
-_LONG_RUN = re.compile(r"[^\s]{100,}")
+# Anchored at a run's start: unanchored, the search tried every character of every long line
+# and counted up to the next space from each. The leftmost long run's match is the same.
+_LONG_RUN = re.compile(r"(?<!\S)\S{100,}")
 
 
 def _stand_in(line: str) -> str:
