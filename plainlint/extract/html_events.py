@@ -70,6 +70,8 @@ class _Dereferencing(HTMLParser):
 
 
 class _EventParser(PositionsMixin, _Dereferencing):
+    _pl_forward_data = False  # HTMLParser's handle_data does nothing: not called for each run of text
+
     def __init__(self, source: str, lines: LineIndex) -> None:
         super().__init__(convert_charrefs=False)
         self._pl_source = source
@@ -91,8 +93,9 @@ class _EventParser(PositionsMixin, _Dereferencing):
         values: dict = {}
         for key, value in attrs:
             values[key] = "" if value is None else value  # a repeated attribute: the last wins
-        for key in _LIST_ATTRS["*"].union(_LIST_ATTRS.get(tag, ())).intersection(values):
-            values[key] = values[key].split()
+        if values:  # most tags have no attributes: no sets to make
+            for key in _LIST_ATTRS["*"].union(_LIST_ATTRS.get(tag, ())).intersection(values):
+                values[key] = values[key].split()
         stack = self._stack
         element = Element(tag, values, stack[-1] if stack else None, self._pl_pos, len(self.events))
         self.elements.append(element)

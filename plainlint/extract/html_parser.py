@@ -34,6 +34,7 @@ class PositionsMixin:
     _ref: tuple[int, int] | None = None
     _pl_last_gt: tuple[str, int] | None = None  # (rawdata, position of its last ">")
     _pl_unended: dict | None = None  # kind -> (rawdata, position from which no end exists)
+    _pl_forward_data = True  # pass text on to the next class's handle_data (beautifulsoup4's builds the tree)
 
     def _record(self, start: int, end: int, data: str, literal: bool) -> None:
         raise NotImplementedError
@@ -120,7 +121,8 @@ class PositionsMixin:
                 # html.parser hands over raw slices of the source; check rather than trust.
                 literal = self._pl_source.startswith(data, start)
                 self._record(start, start + len(data), data, literal)
-        super().handle_data(data)
+        if self._pl_forward_data:
+            super().handle_data(data)
 
     def _with_ref(self, length: int, handler, name: str) -> None:
         start = self._pl_pos
