@@ -116,3 +116,14 @@ def test_a_full_chunk_cache_splits_text_as_an_empty_one_does():
     for _ in range(2):  # the second time, every chunk is in our cache
         for text in texts:
             assert ours(text).to_array(_ATTRS).tolist() == uncached(text).to_array(_ATTRS).tolist()
+
+
+def test_the_pattern_for_a_letter_or_digit_agrees_with_isalnum_on_every_code_point():
+    """Sentences are split by whether a token has a letter or digit, found by a pattern
+    rather than a Python loop over its characters: the two must agree everywhere."""
+    import sys
+
+    from plainlint.analysis.segment import _ALNUM
+
+    disagree = [c for c in map(chr, range(sys.maxunicode + 1)) if (_ALNUM.search(c) is not None) != c.isalnum()]
+    assert disagree == []

@@ -109,7 +109,7 @@ def count(sentences: Iterable[Sentence]) -> Counts:
     n_sent = n_words = n_syll = n_poly = n_letters = n_chars = n_complex = 0
     per_sentence: list[int] = []
     for sentence in sentences:
-        words = [c for c in map(_word_counts, texts(sentence.words)) if c is not None]
+        words = list(filter(None, map(_word_counts, texts(sentence.words))))  # None: an address
         if not words:
             continue
         n_sent += 1

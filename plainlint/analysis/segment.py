@@ -28,6 +28,7 @@ _ATTRS = [455, 71, 81, 5]
 # Characters that join two tokens into one word when no space separates them:
 # "well-known", "don't", "COVID-19".
 _JOINERS = frozenset("-'’‐‑")
+_ALNUM = re.compile(r"[^\W_]")  # a character for which str.isalnum() is true, as re defines \w
 _ADDRESS = re.compile(r"@|://|\bwww\.|\w\.[^\W\d_]{2,}")
 
 
@@ -219,7 +220,7 @@ def _read_line(rows: list[list[int]], text: str, line: str, index: int, base: in
         if first < 0:
             first = t_start
         last = t_end
-        wordy = token.isalnum() or any(c.isalnum() for c in token)
+        wordy = token.isalnum() or _ALNUM.search(token) is not None
         if start >= 0:
             if t_start == end and (wordy or token in _JOINERS):  # "well" "-" "known"
                 end = t_end
