@@ -276,6 +276,9 @@ def find_candidates(
     blocks = doc.document.blocks
     names = _Names(doc) if rare_zipf > 0 else None
     everyday = everyday_words() if rare_zipf > 0 else frozenset()
+    verdicts = _verdicts(rare_zipf, allowed, everyday)  # once a page, not once a sentence
+    if len(verdicts) > 200_000:  # an editor's session may see many pages
+        verdicts.clear()
     found: list[Occurrence] = []
     for si, sentence in enumerate(doc.sentences):
         base = sentence.start
@@ -304,7 +307,8 @@ def find_candidates(
             # the words that spell an abbreviation out are its explanation, not new jargon
             here = [o for o in here if o.kind != "term" or not expansions.contains(o.start - base, o.end - base)]
         if names is not None:
-            here += _rare_words(sentence, text, base, si, heading, taken, names, allowed, everyday, rare_zipf)
+            here += _rare_words(sentence, text, base, si, heading, taken, names, allowed, everyday, rare_zipf,
+                                verdicts)
         here.sort(key=lambda o: o.start)
         found += here
     return found
@@ -333,11 +337,9 @@ def _verdicts(rare_zipf: float, allowed: frozenset[str], everyday: frozenset[str
     return {}
 
 
-def _rare_words(sentence, text, base, si, heading, taken, names, allowed, everyday, rare_zipf) -> list[Occurrence]:
+def _rare_words(sentence, text, base, si, heading, taken, names, allowed, everyday, rare_zipf,
+                verdicts) -> list[Occurrence]:
     out = []
-    verdicts = _verdicts(rare_zipf, allowed, everyday)
-    if len(verdicts) > 200_000:  # an editor's session may see many pages
-        verdicts.clear()
     for word in sentence.words:
         piece = word.text
         if len(piece) < 5:

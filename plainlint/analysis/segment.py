@@ -220,7 +220,8 @@ def _read_line(rows: list[list[int]], text: str, line: str, index: int, base: in
         if first < 0:
             first = t_start
         last = t_end
-        wordy = token.isalnum() or _ALNUM.search(token) is not None
+        alnum = token.isalnum()
+        wordy = alnum or _ALNUM.search(token) is not None
         if start >= 0:
             if t_start == end and (wordy or token in _JOINERS):  # "well" "-" "known"
                 end = t_end
@@ -232,7 +233,7 @@ def _read_line(rows: list[list[int]], text: str, line: str, index: int, base: in
             start = -1
         if not wordy:
             continue
-        if space and token.isalnum():  # most words: one token of letters, then a space
+        if space and alnum:  # most words: one token of letters, then a space
             words.append(_new(Word, (base + t_start, base + t_end, line[t_start:t_end])))
         elif space:
             _add_word(words, base, line, t_start, t_end)
