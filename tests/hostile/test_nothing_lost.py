@@ -120,7 +120,11 @@ def test_interrupting_a_run_leaves_no_partial_report_or_baseline(big_site, jobs)
     (folder / "out.json").write_text('{"old": true}\n')
     args = [sys.executable, "-m", "plainlint", "check", "site", "--no-cache", "-j", jobs, "--format", "json",
             "-o", "out.json", "--baseline", "baseline.json"]
-    process = subprocess.Popen(args, cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # as from a terminal: a job started in the background (CI runners, "cmd &") inherits an
+    # ignored SIGINT, Python then installs no KeyboardInterrupt handler, and the run finished
+    # as if never interrupted (exit 0), which made this test fail for a reason of its own
+    process = subprocess.Popen(args, cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     time.sleep(3)  # imports done, pages being checked
     assert process.poll() is None, "the run ended before it could be interrupted: check more pages"
     process.send_signal(signal.SIGINT)
