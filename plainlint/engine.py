@@ -15,7 +15,7 @@ from plainlint.config import Config
 from plainlint.document import Document
 from plainlint.extract.html import extract_html
 from plainlint.extract.markdown import extract_markdown
-from plainlint.findings import Finding, Severity
+from plainlint.findings import Finding, Severity, order_key
 from plainlint.reading import InputError, read_source
 from plainlint.rules import RULES
 from plainlint.suppress import directives, filter_suppressed
@@ -85,14 +85,9 @@ def run_rules(doc: AnalysedDocument, config: Config) -> list[Finding]:
         for hit in RULES[rule_id].check(doc, settings.options):
             severity = Severity.INFO if hit.advisory else settings.severity
             hits.append((hit.span, rule_id, severity, hit.message, hit.suggestion, doc.text_at(hit.span)))
-    hits.sort(key=_hit_order)
-    return _fingerprinted(doc.document.path, hits)
-
-
-def _hit_order(hit: tuple) -> tuple:
-    """Finding.sort_key, within one file."""
-    span, rule, _, message, _, _ = hit
-    return (span.line, span.column, rule, message)
+    path = doc.document.path
+    hits.sort(key=lambda h: order_key(path, h[0], h[1], h[3]))
+    return _fingerprinted(path, hits)
 
 
 def _fingerprinted(path: str, hits: list[tuple]) -> list[Finding]:

@@ -224,7 +224,9 @@ class _Names:
         self.lower: set[str] = set()
         self.capital_mid: set[str] = set()
 
-    def _read(self, doc: AnalysedDocument) -> None:
+    def _read(self) -> None:
+        doc, self._doc = self._doc, None
+        assert doc is not None
         blocks = doc.document.blocks
         lower, capital_mid = self.lower, self.capital_mid
         for s in doc.sentences:
@@ -239,8 +241,7 @@ class _Names:
         if _PLACE.match(following):
             return True  # "Endoscopy Unit", "Rheumatology Clinic": the name of a place
         if self._doc is not None:
-            self._read(self._doc)
-            self._doc = None
+            self._read()
         lower = word.lower()
         if not at_start:
             return lower not in self.lower
