@@ -9,9 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from plainlint.lexicon import (
     CATEGORIES,
+    UNCASED,
     Lexicon,
     Match,
     Term,
@@ -307,6 +310,36 @@ def test_find_scales_to_a_long_page() -> None:
     found = lexicon.find(text)
     assert len(found) > 10_000
     assert all(text[m.start : m.end] == m.text for m in found[:: len(found) // 50])
+
+
+def test_uncased_characters_fold_to_no_other_character() -> None:
+    """Text of ASCII and these is scanned in lower case: ignoring case must pair none of
+    them with any other code point, and lower() must leave each as it is."""
+    every = "".join(map(chr, range(0x110000)))
+    exact = re.findall(f"[{UNCASED}]", every)
+    assert re.findall(f"[{UNCASED}]", every, re.IGNORECASE) == exact
+    assert all(c.lower() == c for c in exact) and len(exact) > 1000
+
+
+# Words of terms, in several cases, and characters that case-insensitive matching folds
+# in ways lower() does not ("ı" and "ſ" match "i" and "s"; "İ" lowers to two characters).
+_PIECES = ["lumbar", "LUMBAR", "Puncture", "puncture", "MRI", "mri", "scan", "Scan", "dıp", "DIP", "dip",
+           "oedema", "Ménière", "MÉNIÈRE", " ", "-", "\u2019", "s", "ſ", "İ", "ı", "K", "\u212a", "\xa0", "\u2013",
+           "µ", "Σ", ".", "x"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
+@example("An MRI SCAN and a lumbar \u212aPUNCTURE")
+@example("lumbar puncture then dıp, DIP and dip")
+@example("İ MRI scan, İ lumbar puncture")
+def test_lower_case_scan_finds_what_ignoring_case_finds(text: str) -> None:
+    for lexicon in (lex("lumbar puncture", "MRI scan", "scan", "oedema", "Ménière", "dip", "k"),
+                    lex("dıp", "lumbar puncture")):
+        slow = Lexicon.__new__(Lexicon)
+        for name in Lexicon.__slots__:
+            setattr(slow, name, getattr(lexicon, name))
+        slow._lower_pattern = None  # the case-insensitive scan only
+        assert lexicon.find(text) == slow.find(text)
 
 
 def test_bundled_file_is_up_to_date() -> None:
