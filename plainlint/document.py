@@ -10,6 +10,8 @@ import bisect
 from dataclasses import dataclass, field
 from enum import Enum
 
+from plainlint.pickling import by_fields
+
 
 class BlockKind(str, Enum):
     """What a block of text is on the page; rules treat headings and list items apart."""
@@ -24,6 +26,7 @@ class BlockKind(str, Enum):
     DEFINITION = "definition"  # <dd>
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Mark:
     """Inline markup kept because it changes meaning: links, <abbr title>, <dfn>."""
@@ -90,6 +93,7 @@ class SourceMap:
         return self.start_of(start), self.end_of(max(start, end - 1))
 
 
+@by_fields
 @dataclass(slots=True)
 class Block:
     """One unit of text: a heading, paragraph, list item, table cell, caption..."""
@@ -131,6 +135,7 @@ class LineIndex:
         return k + 1, offset - self._starts[k] + 1
 
 
+@by_fields
 @dataclass(slots=True)
 class Document:
     """A page as plainlint sees it: its text blocks in reading order."""

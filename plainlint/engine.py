@@ -16,6 +16,7 @@ from plainlint.document import Document
 from plainlint.extract.html import extract_html
 from plainlint.extract.markdown import extract_markdown
 from plainlint.findings import Finding, Severity, order_key
+from plainlint.pickling import by_fields
 from plainlint.reading import InputError, read_source
 from plainlint.rules import RULES
 from plainlint.suppress import directives, filter_suppressed
@@ -32,6 +33,7 @@ def extract(source: str, path: str, config: Config) -> Document:
     return extract_html(source, path, config.scope)
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class SectionCounts:
     """A section's counts and where its heading is, kept for the reports."""

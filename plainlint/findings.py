@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import IntEnum
 
+from plainlint.pickling import by_fields
+
 
 class Severity(IntEnum):
     """Ordered so that ``--fail-on`` can compare: info < warning < error."""
@@ -25,6 +27,7 @@ class Severity(IntEnum):
 _LABELS = {s: s.name.lower() for s in Severity}
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Span:
     """1-based line and column of the first character, and of the character just
@@ -47,6 +50,7 @@ class Hit:
     advisory: bool = False  # reported as info whatever the rule's severity
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Finding:
     path: str

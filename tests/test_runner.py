@@ -107,6 +107,17 @@ def _pages_with_trouble(tmp_path):
     return [(i, p, p.name) for i, p in enumerate(paths)]
 
 
+def test_results_come_back_from_a_worker_unchanged():
+    """Results are pickled by their fields (plainlint/pickling.py): every finding, count and
+    section comes back equal, the severity still an enum member."""
+    config = load_config(None)
+    for page in PAGES[:6]:
+        result = check_file(page, config, page.name)
+        back = pickle.loads(pickle.dumps(result, pickle.HIGHEST_PROTOCOL))
+        assert back == result and back.findings and back.sections
+        assert type(back.findings[0].severity) is type(result.findings[0].severity)
+
+
 def test_a_page_extracted_ahead_gives_the_same_result(tmp_path):
     config = load_config(None)
     pages = _pages_with_trouble(tmp_path)

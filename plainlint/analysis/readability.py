@@ -20,6 +20,7 @@ from typing import Callable, Iterable
 
 from plainlint.analysis.segment import Sentence, is_address, texts
 from plainlint.analysis.syllables import count_syllables
+from plainlint.pickling import by_fields
 
 # Flesch recommended samples of 100 words; below that every formula is noise.
 MIN_WORDS = 100
@@ -29,6 +30,7 @@ SMOG_MIN_SENTENCES = 10
 SMOG_SAMPLE = 30
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Counts:
     sentences: int = 0
