@@ -113,6 +113,17 @@ async def published(client, uri: str, *, version: int | None = None, since: int 
         await asyncio.sleep(0.02)
 
 
+async def message(client, since: int, timeout: float = 20):
+    """The first message the server showed after the ``since``-th: it is sent after the
+    diagnostics, so it may not have arrived when they have."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while len(client.messages) <= since:
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"no message shown after the {since}th")
+        await asyncio.sleep(0.02)
+    return client.messages[since]
+
+
 def open_doc(client, path: Path, text: str, language: str = "html", version: int = 1) -> str:
     path.write_text(text, encoding="utf-8")
     uri = path.as_uri()
@@ -463,8 +474,9 @@ async def test_settings_reload_on_watched_file_change_and_before_each_check(clie
     assert "line 3: unknown key \"enabeld\"" in error.message and 'did you mean "enabled"?' in error.message
     [on_file] = await published(client, settings.as_uri(), since=since)
     assert on_file.range.start.line == 2 and on_file.range.start.character == 4
-    assert client.messages[shown].type == t.MessageType.Error
-    assert "invalid settings" in client.messages[shown].message
+    shown_message = await message(client, shown)
+    assert shown_message.type == t.MessageType.Error
+    assert "invalid settings" in shown_message.message
 
     # fixed, with no notification: the next check (a save here) looks at the file's stamp
     since = len(client.published)
