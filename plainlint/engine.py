@@ -7,13 +7,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bs4.exceptions import ParserRejectedMarkup
-
 from plainlint.analysis.analysed import AnalysedDocument, analyse
 from plainlint.analysis.readability import Counts
 from plainlint.config import Config
 from plainlint.document import Document
-from plainlint.extract.html import extract_html
+from plainlint.extract.html import ParserRejectedMarkup, extract_html
 from plainlint.extract.markdown import extract_markdown
 from plainlint.findings import Finding, Severity, order_key
 from plainlint.pickling import by_fields

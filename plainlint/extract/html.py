@@ -14,8 +14,11 @@ import warnings
 from dataclasses import dataclass
 
 from bs4 import MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
+from bs4.exceptions import ParserRejectedMarkup
 
 from plainlint.document import Document
+
+__all__ = ["ParserRejectedMarkup", "Scope", "extract_html"]
 
 # beautifulsoup4's advice to its programmers ("this looks more like a URL than HTML",
 # "use an XML parser") would reach plainlint's users as pages of noise: a page that is
