@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+import sys
+
 from plainlint.document import BlockKind
+from plainlint.extract.blocks import _IRREGULAR
 from plainlint.extract.html import Scope, extract_html
 
 DEFAULT_SCOPE = Scope(
@@ -84,6 +88,19 @@ def test_code_scripts_and_hidden_parts_are_skipped():
 def test_white_space_collapses_and_br_breaks_lines():
     doc = extract_html("<p>  One\n\t two&nbsp;&nbsp;three<br>four <br/> five  </p>", "t")
     assert doc.blocks[0].text == "One two three\nfour\nfive"
+
+
+def test_text_the_fast_path_skips_has_nothing_to_collapse_or_drop():
+    """BlockBuilder.add takes printable text with no double space as one stretch: every
+    character its pattern handles one by one must be unprintable, or it would be kept."""
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    handled = {m.group() for m in re.finditer(r"[^\S ]|[\u00ad\u200b-\u200d\u2060\ufeff]", every)}
+    assert len(handled) > 30 and not any(c.isprintable() for c in handled)
+    assert r"[^\S ]" in _IRREGULAR.pattern and r"([\u00ad\u200b-\u200d\u2060\ufeff]+)" in _IRREGULAR.pattern
+    source = "<p>One two, \u00a0three\u00ad four\u200b five\u2028six  seven</p><p>Plain words, no more.</p>"
+    doc = extract_html(source, "t")
+    assert [b.text for b in doc.blocks] == ["One two, three four five six seven", "Plain words, no more."]
+    assert source_of(doc, 1, 0, 21) == "Plain words, no more."
 
 
 def test_empty_heading_is_kept_with_its_position():

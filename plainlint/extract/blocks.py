@@ -75,7 +75,11 @@ class BlockBuilder:
             return self._add_pieces(data, start, end, literal)
         # Fast path for text copied from the source: emit each stretch of words with single
         # spaces between as one literal run; only irregular white space (line breaks, tabs,
-        # runs of spaces) and invisible characters are handled one by one.
+        # runs of spaces) and invisible characters are handled one by one. A third of runs
+        # have none: every such character is unprintable to str.isprintable (a test checks
+        # each code point), which finds that in C, before the pattern's search starts.
+        if data.isprintable() and "  " not in data:
+            return self._add_stretch(data, 0, len(data), start)
         pos = 0
         for m in _IRREGULAR.finditer(data):
             self._add_stretch(data, pos, m.start(), start)
