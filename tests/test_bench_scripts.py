@@ -59,6 +59,8 @@ def test_report_states_the_targets():
         plainlint={"wcag-html": {"default": [run]}},
         peers={"wcag-html": {"write-good": [{"seconds": 5.0, "max_rss_kb": 1024}]}},
         cold={"check examples/lymphoedema.html": [1.0, 2.0, 3.0]},
+        cache={"wcag-html": {"first": [run], "second": [dataclasses.replace(run, wall=0.4)], "spacy": [False],
+                             "same": [True, False]}},
         scaling={0: {"runs": [run], "bytes": 100, "words": 4},
                  1000: {"runs": [run], "bytes": 10_000, "words": 1000, "analysis": [{"seconds": 0.1}]},
                  10000: {"runs": [run], "bytes": 100_000, "words": 10_000, "analysis": [{"seconds": 1.0}]}})
@@ -66,6 +68,10 @@ def test_report_states_the_targets():
     assert "6,000,000" in text and "— met" in text  # 1M words in 10 s: 6M words/min
     assert "cold start under 1.5 s (`plainlint check examples/lymphoedema.html`): 2.00 s — NOT met" in text
     assert "| write-good " in text and "| 10.0 per ×10.0 |" in text
+    # a cached report that differed from the uncached one in any round fails the target
+    assert "| wcag-html | 647 | 10.00 | 0.40 | 18.00 | 200 MB | no | the same in 1 of 2 rounds, DIFFERENT" in text
+    assert "from the cache under 2 s, without importing spaCy: 0.40 s, spaCy not imported, the report " \
+        "DIFFERENT — NOT met" in text
 
 
 def test_saved_results_give_the_same_report(tmp_path):
@@ -76,7 +82,9 @@ def test_saved_results_give_the_same_report(tmp_path):
                  "load_before": 0.1, "load_after": 0.2, "rounds": 1},
         corpora={"medquad": {"files": 3, "words": 300, "pages": 3, "text_words": 310}},
         plainlint={"medquad": {"default": [run], "j1": [run]}},
+        cache={"medquad": {"first": [run], "second": [run], "spacy": [False], "same": [True]}},
         scaling={0: {"runs": [run], "bytes": 100, "words": 4}})
+    assert "| medquad | 3 | 2.00 | 2.00 |" in compare.report(results, 1)
     saved = tmp_path / "results.json"
     saved.write_text(json.dumps(dataclasses.asdict(results)))
     assert compare.report(compare.load_results(saved), 1) == compare.report(results, 1)
