@@ -618,12 +618,19 @@ def cached_runs(results: Results, corpus: Corpus, work: Path) -> None:
         entry[key].append(measure(cmd, work, monitor=True))
     fresh = json.loads((work / f"{corpus.name}-report.json").read_text(encoding="utf-8"))
     entry["same"].append(json.loads(report.read_text(encoding="utf-8")) == fresh)
-    traced = subprocess.run([sys.executable, "-X", "importtime", "-m", "plainlint", "check", str(corpus.html),
-                             "--cache-dir", str(folder), "--format", "json", "-o", str(work / "traced.json")],
-                            cwd=work, capture_output=True, text=True)
+    entry["spacy"].append(imports_spacy(["check", str(corpus.html), "--cache-dir", str(folder), "--format", "json",
+                                         "-o", str(work / "traced.json")], work))
+
+
+def imports_spacy(args: list[str], work: Path) -> bool:
+    """Whether `plainlint ARGS` imports spaCy, read from Python's own import trace."""
+    traced = subprocess.run([sys.executable, "-X", "importtime", "-m", "plainlint", *args], cwd=work,
+                            capture_output=True, text=True)
     modules = {line.rsplit("|", 1)[-1].strip() for line in traced.stderr.splitlines()
                if line.startswith("import time:")}
-    entry["spacy"].append("spacy" in modules)
+    if traced.returncode not in (0, 1) or "plainlint" not in modules:  # no trace: say so, do not guess
+        raise RuntimeError(f"plainlint {' '.join(args[:2])}... under -X importtime exited with {traced.returncode}")
+    return "spacy" in modules
 
 
 def cold_start(results: Results, work: Path) -> None:

@@ -88,3 +88,21 @@ def test_saved_results_give_the_same_report(tmp_path):
     saved = tmp_path / "results.json"
     saved.write_text(json.dumps(dataclasses.asdict(results)))
     assert compare.report(compare.load_results(saved), 1) == compare.report(results, 1)
+
+
+def test_cached_runs_time_the_second_run_and_see_it_skip_spacy(tmp_path):
+    compare = _compare()
+    compare.QUIET_WAIT = 0
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "page.html").write_bytes((ROOT / "examples" / "lymphoedema.html").read_bytes())
+    corpus = compare.Corpus("site", tmp_path / "site", tmp_path, 1, 0, "test")
+    results = compare.Results(corpora={"site": {}})
+    compare.run_plainlint(corpus, tmp_path, 1)  # the --no-cache report the cached one must equal
+    compare.cached_runs(results, corpus, tmp_path)
+    entry = results.cache["site"]
+    assert entry["same"] == [True] and entry["spacy"] == [False]
+    assert entry["second"][0].rc == 1 and entry["second"][0].wall > 0  # the example page has warnings
+    assert (tmp_path / "site-cache").is_dir()
+    # the trace does see spaCy when a page is analysed
+    assert compare.imports_spacy(["check", str(tmp_path / "site"), "--no-cache"], tmp_path)
+    assert not compare.imports_spacy(["--version"], tmp_path)
