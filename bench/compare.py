@@ -23,7 +23,7 @@ What it does, in a temporary folder (all inputs are built the same way on every 
 5. cold start: `plainlint check examples/lymphoedema.html --no-cache`, `--version`, `--help`;
 6. the cache: on each corpus, a run that fills an empty cache folder, then a second run timed
    over the unchanged pages, its report compared with the `--no-cache` one, and an untimed third
-   run with `python -X importtime` to show whether spaCy was imported.
+   run with Python's import trace (PYTHONPROFILEIMPORTTIME) to show whether spaCy was imported.
 
 Every measurement is repeated once per round (rounds interleave the tools, so a busy spell on
 a shared machine hits all of them alike) and the median is reported. The report is Markdown.
@@ -592,8 +592,13 @@ def machine() -> dict:
             "load_before": os.getloadavg()[0], "code": code_fingerprint()}
 
 
+def plain_report(corpus: Corpus, work: Path) -> Path:
+    """Where run_plainlint writes its `--no-cache` JSON report."""
+    return work / f"{corpus.name}-report.json"
+
+
 def run_plainlint(corpus: Corpus, work: Path, jobs: int | None) -> tuple[Run, dict]:
-    report = work / f"{corpus.name}-report.json"
+    report = plain_report(corpus, work)
     cmd = plainlint_cmd() + ["check", str(corpus.html), "--no-cache", "--format", "json", "-o", str(report)]
     if jobs is not None:
         cmd += ["-j", str(jobs)]
@@ -607,29 +612,28 @@ def run_plainlint(corpus: Corpus, work: Path, jobs: int | None) -> tuple[Run, di
 def cached_runs(results: Results, corpus: Corpus, work: Path) -> None:
     """A run that fills an empty cache, then the second run the cache is for, over the same pages.
     The second run's report must equal the `--no-cache` one (run_plainlint's, just before); a third,
-    untimed run under `-X importtime` shows whether it imported spaCy (the issue: it must not)."""
+    untimed run with Python's import trace shows whether it imported spaCy (the issue: it must not)."""
     folder = work / f"{corpus.name}-cache"
     shutil.rmtree(folder, ignore_errors=True)
     entry = results.cache.setdefault(corpus.name, {"first": [], "second": [], "spacy": [], "same": []})
+    report = work / f"{corpus.name}-cached.json"
+    args = ["check", str(corpus.html), "--cache-dir", str(folder), "--format", "json", "-o", str(report)]
     for key in ("first", "second"):
-        report = work / f"{corpus.name}-cached-{key}.json"
-        cmd = plainlint_cmd() + ["check", str(corpus.html), "--cache-dir", str(folder), "--format", "json",
-                                 "-o", str(report)]
-        entry[key].append(measure(cmd, work, monitor=True))
-    fresh = json.loads((work / f"{corpus.name}-report.json").read_text(encoding="utf-8"))
+        entry[key].append(measure(plainlint_cmd() + args, work, monitor=True))
+    fresh = json.loads(plain_report(corpus, work).read_text(encoding="utf-8"))
     entry["same"].append(json.loads(report.read_text(encoding="utf-8")) == fresh)
-    entry["spacy"].append(imports_spacy(["check", str(corpus.html), "--cache-dir", str(folder), "--format", "json",
-                                         "-o", str(work / "traced.json")], work))
+    entry["spacy"].append(imports_spacy(args, work))
 
 
 def imports_spacy(args: list[str], work: Path) -> bool:
-    """Whether `plainlint ARGS` imports spaCy, read from Python's own import trace."""
-    traced = subprocess.run([sys.executable, "-X", "importtime", "-m", "plainlint", *args], cwd=work,
-                            capture_output=True, text=True)
+    """Whether `plainlint ARGS` imports spaCy, read from Python's own import trace (the same
+    command as plainlint_cmd's, traced by PYTHONPROFILEIMPORTTIME)."""
+    traced = subprocess.run(plainlint_cmd() + args, cwd=work, capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPROFILEIMPORTTIME": "1"})
     modules = {line.rsplit("|", 1)[-1].strip() for line in traced.stderr.splitlines()
                if line.startswith("import time:")}
     if traced.returncode not in (0, 1) or "plainlint" not in modules:  # no trace: say so, do not guess
-        raise RuntimeError(f"plainlint {' '.join(args[:2])}... under -X importtime exited with {traced.returncode}")
+        raise RuntimeError(f"plainlint {' '.join(args[:2])}... with its import traced exited with {traced.returncode}")
     return "spacy" in modules
 
 
@@ -839,7 +843,7 @@ def report(results: Results, rounds: int) -> str:
                        f"{med([r.cpu for r in second]):.2f} | {mb(med([r.max_rss_kb for r in second]))} | "
                        f"{_tally(entry['spacy'], 'yes', 'no')} | {_tally(entry['same'], 'the same', 'DIFFERENT')} |")
         out += ["", "Default -j, a cache folder of its own emptied before each round's first run; "
-                "\"spaCy imported\" is read from a third run of the second kind under `python -X importtime`.", ""]
+                "\"spaCy imported\" is read from a third run of the second kind with Python's import trace.", ""]
 
     bare = results.reference.get("bare")
     if bare:
@@ -882,11 +886,11 @@ def targets(results: Results) -> list[str]:
     cached = results.cache.get("wcag-html")
     if cached and cached["second"]:
         wall = med([r.wall for r in cached["second"]])
-        spacy_free = not any(cached["spacy"])
+        spacy_free, same = not any(cached["spacy"]), all(cached["same"])
         lines.append(f"- a second run over wcag-html from the cache under 2 s, without importing spaCy: {wall:.2f} s, "
                      f"spaCy {'not imported' if spacy_free else 'imported'}, the report "
-                     f"{'the same' if all(cached['same']) else 'DIFFERENT'} — "
-                     f"{'met' if wall < 2 and spacy_free and all(cached['same']) else 'NOT met'}")
+                     f"{'the same' if same else 'DIFFERENT'} — "
+                     f"{'met' if wall < 2 and spacy_free and same else 'NOT met'}")
     bare, spacy = results.reference.get("bare"), results.reference.get("spacy")
     if runs and bare:
         # the issue: the bare pass reached about 3.8 million words a minute on one core, and
