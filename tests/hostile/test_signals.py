@@ -207,3 +207,36 @@ def test_the_folder_of_a_run_killed_with_its_helper_is_removed_by_the_next_run(s
     finally:
         kill_all(second)
     assert ahead_folders(tmp) == sorted(keep)
+
+
+ORPHAN = """
+import os, sys, time
+from multiprocessing import get_context
+from plainlint import stopping
+
+stopping._set_death_signal = lambda signum: False  # as on macOS: no PR_SET_PDEATHSIG
+
+
+def child(parent):
+    stopping.follow_parent(parent)
+    time.sleep(60)
+
+
+process = get_context("fork").Process(target=child, args=(os.getpid(),))
+process.start()
+print(process.pid, flush=True)
+time.sleep(60)
+"""
+
+
+def test_where_the_kernel_cannot_tell_a_child_it_watches_for_its_parents_death():
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
+    middle = subprocess.Popen([sys.executable, "-c", ORPHAN], stdout=subprocess.PIPE, env=env, start_new_session=True)
+    try:
+        child = int(middle.stdout.readline())
+        assert child in alive_in_session(middle.pid)
+        middle.kill()
+        middle.wait()
+        assert wait_for(lambda: not alive_in_session(middle.pid), 10, 0.05), alive_in_session(middle.pid)
+    finally:
+        kill_all(middle)
