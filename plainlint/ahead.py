@@ -9,6 +9,12 @@ worker that reaches it loads the Document instead of extracting it (a tenth of t
 It only saves time: the helper is stopped when the pipeline is loaded, pages it did not
 finish, could not read or could not extract are handled by the workers as ever, and a
 Document is the same whoever extracted it, so the findings are too.
+
+The folder holds page text, so it lives no longer than the warm-up: when the helper is
+stopped, the finished pages are read into memory (the forked workers share it) and the
+folder is removed. Until then the helper removes it if the main process dies (the kernel
+sends it SIGTERM, see stopping.py), and a run that finds the folder of a dead run (both
+killed at once) removes it.
 """
 
 from __future__ import annotations
@@ -16,7 +22,10 @@ from __future__ import annotations
 import os
 import pickle
 import shutil
+import signal
+import stat
 import tempfile
+import time
 from contextlib import contextmanager
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -24,46 +33,76 @@ from typing import Iterator, Sequence
 
 from plainlint.config import Config
 from plainlint.document import Document
+from plainlint.stopping import follow_parent, held
 
 _DONE = ".doc"
+_PREFIX = "plainlint-ahead-"  # then the main process's pid, "-", and mkdtemp's letters
 
 
 class Ahead:
-    """The helper's output: which pages it finished."""
+    """The helper's output: the pages it finished."""
 
     def __init__(self, folder: str) -> None:
         self._folder = folder
         self._process: BaseProcess | None = None
-        self.ready: dict[int, str] = {}  # page index -> its pickled Document
+        self.ready: dict[int, bytes] = {}  # page index -> its pickled Document
 
     def stop(self) -> None:
-        """Stop the helper and take what it finished (a page half written is left out)."""
-        if self._process is not None:
-            self._process.terminate()
-            self._process.join()
-            self._process = None
+        """Stop the helper, take what it finished into memory (a page half written is left
+        out) and remove the folder."""
+        self._end_helper()
         for name in os.listdir(self._folder):
             if name.endswith(_DONE):
-                self.ready[int(name[: -len(_DONE)])] = os.path.join(self._folder, name)
+                try:
+                    with open(os.path.join(self._folder, name), "rb") as f:
+                        self.ready[int(name[: -len(_DONE)])] = f.read()
+                except OSError:  # the worker extracts that page
+                    pass
+        shutil.rmtree(self._folder, ignore_errors=True)
+
+    def _end_helper(self) -> None:
+        if self._process is not None:
+            self._process.kill()  # nothing to save: a page half written is not taken
+            self._process.join()
+            self._process = None
 
 
 @contextmanager
 def extracting_ahead(pages: Sequence[tuple[int, Path, str]], config: Config, context) -> Iterator[Ahead]:
     """Extract ``pages`` (index, path, name), in that order, in a helper process forked
-    from ``context`` until ``stop()``; the folder is removed on leaving."""
-    folder = tempfile.mkdtemp(prefix="plainlint-ahead-")  # private: mode 0700
+    from ``context`` until ``stop()``; the folder is removed on leaving, however."""
+    _remove_stale(tempfile.gettempdir())
+    parent = os.getpid()
+    folder = tempfile.mkdtemp(prefix=f"{_PREFIX}{parent}-")  # private: mode 0700
     ahead = Ahead(folder)
     try:
-        process = context.Process(target=_extract_all, args=(pages, config, folder), daemon=True)
+        process = context.Process(target=_helper, args=(pages, config, folder, parent), daemon=True)
         try:
-            process.start()
-            ahead._process = process
+            with held():
+                process.start()
+                ahead._process = process
         except OSError:  # no process to spare (a limit on processes or memory): the workers extract every page
             pass
         yield ahead
     finally:
-        ahead.stop()
+        ahead._end_helper()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _helper(pages: Sequence[tuple[int, Path, str]], config: Config, folder: str, parent: int) -> None:
+    """The helper process: extract, then wait to be stopped; should the main process die
+    first, however it dies, the kernel sends SIGTERM and the folder goes."""
+
+    def on_sigterm(signum, frame) -> None:
+        if os.getppid() != parent:  # the main process died (its clean-up never ran): ours
+            shutil.rmtree(folder, ignore_errors=True)
+        os._exit(0)
+
+    signal.signal(signal.SIGTERM, on_sigterm)
+    follow_parent(parent, signal.SIGTERM)
+    _extract_all(pages, config, folder)
+    while True:  # all done: stay, to remove the folder should the main process die before it takes the pages
+        time.sleep(3600)
 
 
 def _extract_all(pages: Sequence[tuple[int, Path, str]], config: Config, folder: str) -> None:
@@ -85,13 +124,47 @@ def _extract_all(pages: Sequence[tuple[int, Path, str]], config: Config, folder:
             continue
 
 
-def load(file: str | None) -> Document | None:
+def _remove_stale(tmp: str) -> None:
+    """Remove the folders of runs that died with their helper (kill -9 of the process
+    group, the out-of-memory killer): ours (same owner), and their pid is not running. A
+    folder taken from a live run in another pid namespace only costs it time (its workers
+    extract those pages themselves)."""
+    try:
+        entries = os.scandir(tmp)
+    except OSError:
+        return
+    with entries:
+        for entry in entries:
+            if not entry.name.startswith(_PREFIX):
+                continue
+            pid, dash, _ = entry.name[len(_PREFIX):].partition("-")
+            try:
+                info = entry.stat(follow_symlinks=False)
+            except OSError:
+                continue
+            ours = stat.S_ISDIR(info.st_mode) and info.st_uid == os.geteuid()
+            if ours and dash and pid.isdigit() and not _running(int(pid)):
+                shutil.rmtree(entry.path, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    if pid <= 0:
+        return True  # not a pid we wrote: leave it
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process
+        return True
+    return True
+
+
+def load(data: bytes | None) -> Document | None:
     """A Document the helper extracted, or None (none, or unreadable: extract it again)."""
-    if file is None:
+    if data is None:
         return None
     try:
-        with open(file, "rb") as f:
-            document = pickle.load(f)  # written by this run's helper, in a folder only we can write
+        document = pickle.loads(data)  # written by this run's helper, in a folder only we can write
     except Exception:  # noqa: BLE001
         return None
     return document if isinstance(document, Document) else None

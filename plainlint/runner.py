@@ -23,6 +23,7 @@ from plainlint.ahead import extracting_ahead, load
 from plainlint.config import Config
 from plainlint.engine import FileResult, check_file, warm_up
 from plainlint.files import Target
+from plainlint.stopping import end_pool, follow_parent, held
 
 # Below this many files to analyse, one process is faster than starting workers.
 MIN_FILES_PER_WORKER = 8
@@ -89,7 +90,7 @@ def _analyse(targets: list[Target], config: Config, options: RunOptions) -> list
         return results
     # the biggest files first, so that no worker is left with one at the end
     order = sorted(range(len(targets)), key=lambda i: -_size(targets[i].path))
-    ready: dict[int, str] = {}
+    ready: dict[int, bytes] = {}
     context = get_context("fork") if "fork" in _start_methods() else None
     with ExitStack() as cleanup:
         if context is not None:
@@ -102,14 +103,20 @@ def _analyse(targets: list[Target], config: Config, options: RunOptions) -> list
             _warm_once(config)
             ahead.stop()
             ready = ahead.ready
+        # forked workers share ``ready`` with this process (it is not sent to them)
         with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
-                                 initargs=(config, options.keep_view)) as pool:
-            chunk = max(1, min(8, len(targets) // (jobs * 8)))
-            items = [(targets[i].path, targets[i].display, ready.get(i)) for i in order]
-            done = pool.map(_check_in_worker, items, chunksize=chunk)
-            results: list[FileResult | None] = [None] * len(targets)
-            for i, result in zip(order, done):
-                results[i] = result
+                                 initargs=(config, options.keep_view, ready, os.getpid())) as pool:
+            try:
+                chunk = max(1, min(8, len(targets) // (jobs * 8)))
+                items = [(targets[i].path, targets[i].display, i) for i in order]
+                with held():  # the workers are forked here
+                    done = pool.map(_check_in_worker, items, chunksize=chunk)
+                results: list[FileResult | None] = [None] * len(targets)
+                for i, result in zip(order, done):
+                    results[i] = result
+            except BaseException:  # stopped (a signal) or failed: end the workers now, do not wait for them
+                end_pool(pool)
+                raise
     return [r for r in results if r is not None]
 
 
@@ -126,7 +133,7 @@ def _start_methods() -> list[str]:
     return get_all_start_methods()
 
 
-_worker: tuple[Config, bool] | None = None
+_worker: tuple[Config, bool, dict[int, bytes]] | None = None
 _warm = False
 
 
@@ -141,15 +148,16 @@ def _warm_once(config: Config) -> None:
             pass
 
 
-def _start_worker(config: Config, keep_view: bool) -> None:
+def _start_worker(config: Config, keep_view: bool, ready: dict[int, bytes], parent: int) -> None:
     global _worker
-    _worker = (config, keep_view)
+    follow_parent(parent)  # ends with the main process, however it ends (see stopping.py)
+    _worker = (config, keep_view, ready)
     _warm_once(config)  # forked from a warm process: nothing left to do
     gc.set_threshold(*collector.MANY_PAGES)  # a worker lives for one run
 
 
-def _check_in_worker(item: tuple[Path, str, str | None]) -> FileResult:
+def _check_in_worker(item: tuple[Path, str, int]) -> FileResult:
     assert _worker is not None
-    config, keep_view = _worker
-    path, display, extracted = item
-    return check_file(path, config.for_path(path), display, keep_view, load(extracted))
+    config, keep_view, ready = _worker
+    path, display, index = item
+    return check_file(path, config.for_path(path), display, keep_view, load(ready.get(index)))
