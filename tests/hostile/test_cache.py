@@ -279,3 +279,26 @@ def test_the_key_is_private_and_a_second_run_uses_the_cache(site, clean, analyse
     key = site / "home-cache" / "plainlint" / "key"
     assert key.stat().st_mode & 0o777 == 0o600
     assert (key.parent.stat().st_mode & 0o077) == 0
+
+
+def test_a_cache_folder_that_is_a_named_pipe_is_not_waited_on(site, clean):
+    os.mkfifo(site / cache.DEFAULT_DIR)
+    assert_guarded_run_is_clean(site, clean)
+
+
+def test_without_a_place_for_the_key_the_run_goes_on_without_the_cache(site, clean, analysed, monkeypatch):
+    (site / "not-a-folder").write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(site / "not-a-folder"))
+    report, stderr = check()
+    assert report == clean
+    assert stderr.count("\n") == 1 and stderr.startswith("plainlint: running without the cache: cannot read its key")
+    assert stderr.endswith("not-a-folder/plainlint/key: Not a directory\n")
+    assert not (site / cache.DEFAULT_DIR).exists()
+
+
+def test_a_damaged_key_is_replaced(site, clean, analysed):
+    key = site / "home-cache" / "plainlint" / "key"
+    key.parent.mkdir(parents=True)
+    key.write_text("not a key\n")
+    assert check() == (clean, "")
+    assert len(bytes.fromhex(key.read_text())) == 32
