@@ -302,3 +302,19 @@ def test_a_damaged_key_is_replaced(site, clean, analysed):
     key.write_text("not a key\n")
     assert check() == (clean, "")
     assert len(bytes.fromhex(key.read_text())) == 32
+
+
+def test_pages_in_every_encoding_and_line_ending_still_come_from_the_cache(site, analysed):
+    """The entry checks take their bounds from the file's bytes: no real page may fail them."""
+    pages = site / "site"
+    (pages / "utf16.html").write_bytes(PAGE.encode("utf-16"))  # with its byte order mark
+    (pages / "utf32.html").write_bytes(PAGE.replace("\n", "\r\n").encode("utf-32"))
+    (pages / "latin1.html").write_bytes(PAGE.replace("<head>", '<head><meta charset="windows-1252">')
+                                        .replace("council's", "council\u2019s caf\u00e9").encode("cp1252"))
+    (pages / "crlf.md").write_bytes(b"# Bins\r\n\r\nThe HWRC team can take your bulky waste.\r\n" * 40)
+    (pages / "one-line.html").write_text(PAGE.replace("\n", " "))
+    (pages / "empty.md").write_text("\n\n")
+    first = check()[0]
+    assert not [f["error"] for f in first["files"] if f["error"]]
+    assert check()[0] == first
+    assert analysed == [7]
