@@ -57,7 +57,7 @@ def check_targets(targets: list[Target], config: Config, options: RunOptions) ->
             if data is not None:
                 keys[i] = (content_key(data), config_key(settings))
                 if not options.keep_view:
-                    results[i] = store.get(target.display, *keys[i])
+                    results[i] = store.get(target.display, *keys[i], data)
         if results[i] is None:
             todo.append(i)
     for i, result in zip(todo, _analyse([targets[i] for i in todo], config, options)):

@@ -19,3 +19,12 @@ def settings(tmp_path):
         return load_config(path)
 
     return make
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cache_key_in_the_tests_folder(tmp_path_factory):
+    """plainlint makes its cache key in $XDG_CACHE_HOME (plainlint/cache_key.py): in the
+    tests' own folder, never in the user's ~/.cache."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+        yield

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -22,7 +23,8 @@ def fenced_after(marker: str) -> str:
 def test_quoted_example_output_is_what_plainlint_prints():
     proc = subprocess.run(
         [sys.executable, "-m", "plainlint", "check", "examples/lymphoedema.html"],
-        cwd=ROOT, capture_output=True, text=True, env={"NO_COLOR": "1", "PATH": ""},
+        cwd=ROOT, capture_output=True, text=True,
+        env={"NO_COLOR": "1", "PATH": "", "XDG_CACHE_HOME": os.environ["XDG_CACHE_HOME"]},  # the cache key: conftest.py
     )
     assert proc.returncode == 1
     assert proc.stdout == fenced_after("<!-- example-output")

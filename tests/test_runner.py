@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from plainlint import cache
 from plainlint.ahead import Ahead, _extract_all, extracting_ahead, load
 from plainlint.cli import main
 from plainlint.config import load_config
@@ -85,19 +86,20 @@ def test_a_corrupt_cache_is_ignored_and_replaced(site):
     clean = _json("-j", "1", "--no-cache")
     (site / ".plainlint_cache").mkdir()
     for garbage in ("{not json", '{"format": 1, "code": "x", "entries": []}', "[1, 2, 3]"):
-        (site / ".plainlint_cache" / "results-v1.json").write_text(garbage)
+        (site / ".plainlint_cache" / cache.FILE).write_text(garbage)
         assert _json("-j", "1") == clean
-    # a damaged entry in a cache that otherwise looks right is analysed again
-    data = json.loads((site / ".plainlint_cache" / "results-v1.json").read_text())
-    for entry in data["entries"].values():
+    # a damaged entry in a cache that otherwise looks right (signed here) is analysed again
+    store = cache.ResultCache(site / ".plainlint_cache")
+    for entry in store._entries.values():
         entry["result"]["findings"] = [["bogus"]]
-    (site / ".plainlint_cache" / "results-v1.json").write_text(json.dumps(data))
+    store._dirty = True
+    store.save()
     assert _json("-j", "1") == clean
 
 
 def test_cache_folder_can_be_chosen(site):
     _json("-j", "1", "--cache-dir", "elsewhere")
-    assert (site / "elsewhere" / "results-v1.json").is_file() and not (site / ".plainlint_cache").exists()
+    assert (site / "elsewhere" / cache.FILE).is_file() and not (site / ".plainlint_cache").exists()
 
 
 def _pages_with_trouble(tmp_path):
