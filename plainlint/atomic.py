@@ -22,8 +22,14 @@ class OutputError(OSError):
     """A file that will not or cannot be written; ``str()`` says which and why in plain words."""
 
     def __init__(self, path: Path | str, reason: str) -> None:
-        super().__init__(f"cannot write {os.fspath(path)}: {reason}")
+        super().__init__(f"cannot write {_shown(path)}: {reason}")
         self.path = path
+
+
+def _shown(path: Path | str) -> str:
+    from plainlint.files import shown  # bytes of a name that are not UTF-8 as \xNN
+
+    return shown(os.fspath(path))
 
 
 _KINDS = ((stat.S_ISLNK, "a symbolic link"), (stat.S_ISDIR, "a folder"), (stat.S_ISCHR, "a device"),
@@ -54,7 +60,7 @@ def check_target(path: Path, inputs: Iterable[Path] = ()) -> None:
         except OSError:
             continue  # an input that cannot be read is reported as such, and is not this file
         if same:
-            raise OutputError(path, f"it is {os.fspath(other)}, a file this run reads")
+            raise OutputError(path, f"it is {_shown(other)}, a file this run reads")
 
 
 def check_outputs(outputs: list[Path], inputs: list[Path]) -> None:
@@ -73,9 +79,9 @@ def _check_folder(path: Path) -> None:
         info = os.stat(folder)
     except OSError as exc:
         missing = isinstance(exc, FileNotFoundError)
-        raise OutputError(path, f"the folder {os.fspath(folder)} does not exist" if missing else _reason(exc)) from None
+        raise OutputError(path, f"the folder {_shown(folder)} does not exist" if missing else _reason(exc)) from None
     if not stat.S_ISDIR(info.st_mode):
-        raise OutputError(path, f"{os.fspath(folder)} is not a folder")
+        raise OutputError(path, f"{_shown(folder)} is not a folder")
 
 
 def _reason(exc: OSError) -> str:

@@ -194,6 +194,9 @@ def _settings(config_path: str | None):
     except ConfigError as exc:
         click.echo(f"plainlint: invalid settings\n{exc}", err=True)
         sys.exit(EXIT_ERROR)
+    except FileNotFoundError:  # from Path.cwd(): the folder was removed under the shell
+        click.echo("plainlint: the current folder no longer exists; cd to one that does", err=True)
+        sys.exit(EXIT_ERROR)
 
 
 def _rule_ids(values: tuple[str, ...]) -> list[str]:
