@@ -13,8 +13,8 @@ from pathlib import Path
 
 import click
 
-from plainlint import __version__
-from plainlint.atomic import write_atomically
+from plainlint import __version__, failures
+from plainlint.atomic import check_outputs, write_atomically
 from plainlint.reporters import FORMATS, NEEDS_VIEW
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -35,14 +35,12 @@ def run() -> None:
         code = exc.code
     except stopping.Stopped as stop:
         stopping.received = stop.signum
+    except Exception as exc:  # noqa: BLE001 - a full disk on standard output, or a bug: one line, exit 2
+        code = failures.uncaught(exc)
     if stopping.received is not None:
         _say(f"plainlint: {stopping.describe(stopping.received)}")
         stopping.die(stopping.received)
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except Exception:  # noqa: BLE001 - a closed pipe, say: leave it to Python's own exit
-        sys.exit(code)
+    code = failures.finish(code)
     if code is not None and not isinstance(code, int):
         sys.exit(code)  # a message to print: as ever
     os._exit(code or 0)
@@ -72,8 +70,9 @@ def main() -> None:
               help="Lowest severity that makes the exit code 1 [default: from settings, warning].")
 @click.option("--color/--no-color", "colour", default=None,
               help="Colour the text report [default: on a terminal, unless NO_COLOR is set].")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
-              help="Write the report to this file instead of standard output.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+              help="Write the report to this file instead of standard output (- for standard output). "
+                   "Only a regular file is created or replaced, never a link, device or page being checked.")
 @click.option("--select", multiple=True, metavar="RULES",
               help="Run only these rules (ids, comma-separated or repeated).")
 @click.option("--ignore", multiple=True, metavar="RULES",
@@ -113,6 +112,12 @@ def check(paths: tuple[str, ...], fmt: str, config_path: str | None, fail_on: st
         sys.exit(EXIT_ERROR)
 
     targets, problems = collect(list(paths))
+    output = None if output == "-" else output
+    # before checking anything: no link, device or pipe, no missing folder, no file the run reads
+    writes, reads = [Path(output)] if output else [], [t.path for t in targets] + [Path(f) for f in config.files[1:]]
+    if baseline_path:
+        (writes if update_baseline or not Path(baseline_path).exists() else reads).append(Path(baseline_path))
+    _or_exit(check_outputs, writes, reads)
     run = RunOptions(jobs=jobs, keep_view=fmt in NEEDS_VIEW,
                      cache_dir=None if no_cache else (Path(cache_dir) if cache_dir else default_cache_folder()))
     results = check_targets(targets, config, run)
@@ -122,14 +127,12 @@ def check(paths: tuple[str, ...], fmt: str, config_path: str | None, fail_on: st
     report = summarise(results, Grading.from_options(config.rules["reading-grade"].options))
 
     if colour is None:
-        colour = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        colour = output is None and sys.stdout is not None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     text = reporter(fmt)(report, colour=colour)
     if output:
-        write_atomically(Path(output), text)
+        _or_exit(write_atomically, Path(output), text)
     else:
-        # color=True: print the report as made. Left to itself, click strips what looks like
-        # a colour code when not on a terminal, even from a file name in a report ("\x1b[2Ja.html")
-        click.echo(text, nl=False, color=True)
+        _or_exit(failures.print_report, text)
 
     threshold = config.fail_on if fail_on is None else (None if fail_on == "never" else Severity.parse(fail_on))
     if any(r.error for r in results):
@@ -207,10 +210,25 @@ def _settings(config_path: str | None):
     except ConfigError as exc:
         click.echo(f"plainlint: invalid settings\n{exc}", err=True)
         sys.exit(EXIT_ERROR)
+    except FileNotFoundError:  # from Path.cwd(): the folder was removed under the shell
+        click.echo("plainlint: the current folder no longer exists; cd to one that does", err=True)
+        sys.exit(EXIT_ERROR)
 
 
 def _rule_ids(values: tuple[str, ...]) -> list[str]:
     return [r for value in values for r in value.replace(",", " ").split()]
+
+
+def _or_exit(action, *args):
+    """``action(*args)``, or exit 2 with its error: an OSError or BaselineError that names
+    the file and says why."""
+    from plainlint.baseline import BaselineError
+
+    try:
+        return action(*args)
+    except (OSError, BaselineError) as exc:
+        click.echo(f"plainlint: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
 
 
 def _apply_baseline(path: Path, results: list, update: bool) -> list:
@@ -218,15 +236,11 @@ def _apply_baseline(path: Path, results: list, update: bool) -> list:
     from plainlint import baseline
 
     if update or not path.exists():
-        n = baseline.write(path, results)
+        n = _or_exit(baseline.write, path, results)
         click.echo(f"plainlint: recorded {n} finding{'s' if n != 1 else ''} in {path}; "
                    "later runs with --baseline report only new ones.", err=True)
         return [baseline.with_findings(r, []) for r in results]
-    try:
-        known = baseline.load(path)
-    except baseline.BaselineError as exc:
-        click.echo(f"plainlint: {exc}", err=True)
-        sys.exit(EXIT_ERROR)
+    known = _or_exit(baseline.load, path)
     kept, dropped = baseline.new_only(results, known)
     if dropped:
         click.echo(f"plainlint: {dropped} finding{'s' if dropped != 1 else ''} left out: already in {path}.", err=True)

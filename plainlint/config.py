@@ -20,12 +20,17 @@ import yaml
 from plainlint.extract.html import Scope
 from plainlint.extract.selectors import compile_selector
 from plainlint.findings import Severity
+from plainlint.regular_files import read_regular
 from plainlint.rules import RULES, Option
 
 CONFIG_NAMES = (".plainlint.yml", ".plainlint.yaml", "rules.yml")
 FAIL_ON = ("error", "warning", "info", "never")
 SEVERITIES = ("error", "warning", "info")
 MAX_TERM_CHARS = 200  # longer than any real term; the lexicon's matcher nests a level per character
+# The packaged defaults are 4 KB; 1 MB holds about 29,000 jargon terms with their plain
+# words, and PyYAML's pure-Python parser takes about 2 s of CPU over it.
+MAX_SETTINGS_BYTES = 1024 * 1024
+MAX_FILE_SIZE_MB = 1024  # max-file-size-mb: a page of a gigabyte is not a web page
 
 
 class ConfigError(Exception):
@@ -95,12 +100,14 @@ def defaults_text() -> str:
 
 
 def discover(start: Path) -> Path | None:
-    """The nearest settings file in ``start`` or one of its parents."""
+    """The nearest settings file in ``start`` or one of its parents: any entry of that name
+    but a folder, so that a pipe, device or link in its place is reported (by
+    ``load_config``), not skipped for a settings file further up."""
     start = start.resolve()
     for folder in (start, *start.parents):
         for name in CONFIG_NAMES:
             candidate = folder / name
-            if candidate.is_file():
+            if candidate.is_symlink() or (candidate.exists() and not candidate.is_dir()):
                 return candidate
     return None
 
@@ -109,13 +116,17 @@ def load_config(path: Path | None = None, *, search_from: Path | None = None) ->
     """Defaults, overlaid with ``path`` or with the file discovered from ``search_from``."""
     merged = _validated(defaults_text(), "plainlint/defaults.yml")
     files = ["(defaults)"]
+    named = path is not None
     if path is None and search_from is not None:
         path = discover(search_from)
     if path is not None:
+        # a settings file found by searching may come with the files checked (a pull
+        # request's rules.yml): a link there is not followed, as links in checked folders are not
         try:
-            text = path.read_text(encoding="utf-8")
+            text = read_regular(path, MAX_SETTINGS_BYTES, follow_symlinks=named).decode("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"{path}: cannot read the settings file: {exc}") from None
+            hint = " (name it with --config to use it)" if not named and path.is_symlink() else ""
+            raise ConfigError(f"{path}: cannot read the settings file: {exc}{hint}") from None
         merged = _merge(merged, _validated(text, str(path)))
         files.append(str(path))
     return _build(merged, tuple(files), root=path.resolve().parent if path is not None else None)
@@ -185,12 +196,14 @@ class _Checker:
         self.errors: list[str] = []
 
     def error(self, path: tuple, message: str) -> None:
-        line = self.lines.get(path) or self.lines.get(path[:-1]) or 1
+        self.at(self.lines.get(path) or self.lines.get(path[:-1]) or 1, message)
+
+    def at(self, line: int, message: str) -> None:
         self.errors.append(f"{self.filename}:{line}: {message}")
 
     def mapping(self, path: tuple, value: Any, allowed: Mapping[str, Any]) -> dict:
         """Check a mapping's keys against ``allowed`` (key -> checker) and return the valid ones."""
-        name = ".".join(map(str, path)) or "the top level"
+        name = _name(path)
         if not isinstance(value, dict):
             self.error(path, f"{name} must be a mapping of keys to values, not {_kind(value)}")
             return {}
@@ -208,6 +221,11 @@ class _Checker:
 
 
 _INVALID = object()
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+def _name(path: tuple) -> str:
+    return ".".join(map(str, path)) or "the top level"
 
 
 def _kind(value: Any) -> str:
@@ -318,10 +336,10 @@ def _rule_checker(c: _Checker, rule_id: str):
     return lambda path, value: c.mapping(path, value, allowed)
 
 
-def _positive(c: _Checker):
+def _positive(c: _Checker, maximum: float):
     def check(path: tuple, value: Any) -> Any:
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < math.inf:
-            c.error(path, f"{path[-1]} must be a number above 0, not {_repr(value)}")
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= maximum:
+            c.error(path, f"{path[-1]} must be a number above 0 and at most {maximum:g}, not {_repr(value)}")
             return _INVALID
         return value
 
@@ -361,9 +379,16 @@ def _patterns(c: _Checker):
 
 def _validated(text: str, filename: str) -> dict:
     """Parse and check one settings file; raise ConfigError listing every problem."""
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+    lines: dict[tuple, int] = {}
+    c = _Checker(filename, lines)
+    try:  # parsed once; the nodes give each key's line before they are made into values
+        loader = yaml.SafeLoader(text)  # its reader refuses control characters at once
+        root = loader.get_single_node()
+        if root is None:
+            return {}
+        _record_lines(root, lines, c)  # first: making values merges "<<: *base" into the nodes
+        data = loader.construct_document(root)
+        loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1
@@ -371,17 +396,12 @@ def _validated(text: str, filename: str) -> dict:
         raise ConfigError(f"{filename}:{line}: not valid YAML: {problem}") from None
     except RecursionError:  # PyYAML builds nested lists and mappings by recursion
         raise ConfigError(f"{filename}:1: not valid YAML: lists or mappings nested too deeply") from None
-    if data is None:
-        return {}
-    lines: dict[tuple, int] = {}
-    _record_lines(root, lines)
-    c = _Checker(filename, lines)
     rules = {rule_id: _rule_checker(c, rule_id) for rule_id in RULES}
     content = {"include": _selector(c), "exclude": _selector(c)}
     rules_checker = lambda path, value: c.mapping(path, value, rules)  # noqa: E731
     top = {
         "fail-on": _one_of(c, FAIL_ON),
-        "max-file-size-mb": _positive(c),
+        "max-file-size-mb": _positive(c, MAX_FILE_SIZE_MB),
         "content": lambda path, value: c.mapping(path, value, content),
         "rules": rules_checker,
         "overrides": _overrides(c, rules_checker),
@@ -392,8 +412,9 @@ def _validated(text: str, filename: str) -> dict:
     return result
 
 
-def _record_lines(root: yaml.Node, lines: dict[tuple, int]) -> None:
-    """Remember the line of every key, so errors can point at it. Each node is entered
+def _record_lines(root: yaml.Node, lines: dict[tuple, int], c: _Checker) -> None:
+    """Remember the line of every key, so errors can point at it, and report a key given
+    twice in one mapping (YAML would keep the last without a word). Each node is entered
     once: an alias (``*name``) is a node already seen, and following aliases again and
     again takes exponential time ("billion laughs") or never ends (a list that holds itself)."""
     seen: set[int] = set()
@@ -405,7 +426,17 @@ def _record_lines(root: yaml.Node, lines: dict[tuple, int]) -> None:
             continue
         seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
+            first: dict[tuple[str, str], int] = {}
+            for key, _ in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.tag != _MERGE:  # "<<: *base" may repeat keys
+                    line = key.start_mark.line + 1
+                    if (key.tag, key.value) in first:
+                        c.at(line, f'"{key.value}" is given twice in {_name(path)} (also on line '
+                             f"{first[key.tag, key.value]}); YAML would keep only the last: remove one")
+                    first.setdefault((key.tag, key.value), line)
             for key, value in reversed(node.value):
+                if not isinstance(key, yaml.ScalarNode):
+                    continue  # a list or mapping as a key: refused when the values are made
                 child = (*path, key.value)
                 lines[child] = key.start_mark.line + 1
                 stack.append((value, child))

@@ -67,9 +67,13 @@ def test_billion_laughs_is_refused_quickly(project):
         ("rules: &r\n  x: *r\n", 'rules.yml:2: unknown key "x" in rules'),  # a mapping that holds itself
         ("overrides: &o\n  - *o\n", "rules.yml:1: overrides.0 must be a mapping of keys to values, not a list"),
         ("rules: " + "[" * 5000 + "]" * 5000 + "\n", "rules.yml:1: not valid YAML: lists or mappings nested too deeply"),
-        ("max-file-size-mb: .inf\n", "rules.yml:1: max-file-size-mb must be a number above 0, not inf"),
-        ("max-file-size-mb: .nan\n", "rules.yml:1: max-file-size-mb must be a number above 0, not nan"),
-        ("max-file-size-mb: -1\n", "rules.yml:1: max-file-size-mb must be a number above 0, not -1"),
+        ("max-file-size-mb: .inf\n", "rules.yml:1: max-file-size-mb must be a number above 0 and at most 1024, not inf"),
+        ("max-file-size-mb: .nan\n", "rules.yml:1: max-file-size-mb must be a number above 0 and at most 1024, not nan"),
+        ("max-file-size-mb: -1\n", "rules.yml:1: max-file-size-mb must be a number above 0 and at most 1024, not -1"),
+        # a finite number past what a whole number of bytes can be made from: OverflowError before
+        ("max-file-size-mb: 1.0e+308\n",
+         "rules.yml:1: max-file-size-mb must be a number above 0 and at most 1024, not 1e+308"),
+        ("max-file-size-mb: 99999999999999999999999\n", "max-file-size-mb must be a number above 0 and at most 1024"),
         ("rules:\n  reading-grade:\n    max-grade: .nan\n", "rules.yml:3: max-grade must be a number"),
         ("rules:\n  sentence-length:\n    max-words: 1e400\n", "rules.yml:3: max-words must be a whole number"),
         ("rules:\n  unexplained-jargon:\n    terms:\n      ? " + "a" * 100_000 + "\n      : null\n",
@@ -91,6 +95,54 @@ def test_hostile_settings_exit_2_naming_file_and_line(project, settings, message
     assert result.exit_code == 2, result.output
     assert "plainlint: invalid settings" in result.output
     assert message in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    "settings, message",
+    [
+        ("fail-on: error\nmax-file-size-mb: 5\nfail-on: never\n",
+         'rules.yml:3: "fail-on" is given twice in the top level (also on line 1)'),
+        ("rules:\n  sentence-length:\n    max-words: 20\n    enabled: true\n    max-words: 90\n",
+         'rules.yml:5: "max-words" is given twice in rules.sentence-length (also on line 3)'),
+        ("rules:\n  reading-grade: {enabled: true, enabled: false}\n",
+         'rules.yml:2: "enabled" is given twice in rules.reading-grade (also on line 2)'),
+        ("rules:\n  unexplained-jargon:\n    terms:\n      myalgia: muscle pain\n      myalgia: null\n",
+         'rules.yml:5: "myalgia" is given twice in rules.unexplained-jargon.terms (also on line 4)'),
+        ("overrides:\n  - files: [a]\n    files: [b]\n",
+         'rules.yml:3: "files" is given twice in overrides.0 (also on line 2)'),
+    ],
+)
+def test_a_key_given_twice_is_a_settings_error_naming_both_lines(project, settings, message):
+    result = run_with(project, settings)  # YAML keeps the last without a word: "never" passed every run
+    assert result.exit_code == 2, result.output
+    assert "plainlint: invalid settings" in result.output
+    assert message in result.output
+
+
+def test_keys_repeated_through_a_yaml_merge_are_not_duplicates(settings):
+    config = settings("rules:\n  sentence-length: &base\n    severity: info\n    max-words: 30\n"
+                      "  hard-sentences:\n    <<: {severity: info, max-grade: 10}\n    max-grade: 14\n")
+    assert config.rules["hard-sentences"].options["max-grade"] == 14
+    assert config.rules["sentence-length"].options["max-words"] == 30
+
+
+def test_a_settings_file_is_parsed_once(project, monkeypatch):
+    import yaml
+
+    from plainlint.config import load_config
+
+    (project / "rules.yml").write_text("fail-on: error\nrules:\n  sentence-length:\n    max-words: 20\n")
+    parsed = []
+    real_init = yaml.SafeLoader.__init__
+
+    def counting(self, stream):
+        parsed.append(stream)
+        real_init(self, stream)
+
+    monkeypatch.setattr(yaml.SafeLoader, "__init__", counting)
+    config = load_config(project / "rules.yml")
+    assert config.rules["sentence-length"].options["max-words"] == 20
+    assert sum("max-words: 20" in text for text in parsed) == 1  # was twice: yaml.compose, then yaml.safe_load
 
 
 def test_settings_file_that_is_not_utf_8_or_not_a_file(project):
