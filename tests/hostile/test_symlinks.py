@@ -22,7 +22,8 @@ from tests.helpers import ROOT
 pytestmark = pytest.mark.skipif(not hasattr(os, "symlink") or sys.platform == "win32", reason="needs POSIX symlinks")
 
 TOKEN = "ghp_FAKETOKEN7Qx9Lw2Zr5Kd8Vn3"  # a GitHub token's shape: not a real one
-SECRET = "OUTSIDESECRET Zebrafinch Quokkanest"  # words a report would quote back
+# words a report would quote back ("OSKQZ": an abbreviation not spelled out)
+SECRET = "The OUTSIDESECRET password is Zebrafinch-Quokkanest. Use OSKQZ to log in."
 PAGE = "<main><h1>Scans</h1>\n<p>Your prognosis is good. You need an MRI.</p></main>\n"
 GUIDE = "# Your stoma\n\nEmpty the bag when it is a third full. Ask your GP about the prognosis.\n"
 
@@ -38,7 +39,7 @@ def repo(tmp_path):
                      f"[http]\n\textraheader = AUTHORIZATION: basic {TOKEN}\n")
     outside = tmp_path / "outside"
     outside.mkdir()
-    (outside / "secret.md").write_text(f"# {SECRET}\n\n{SECRET} is the password. {SECRET}.\n")
+    (outside / "secret.md").write_text(f"# Deploy keys\n\n{SECRET}\n")
     (repo / "site").mkdir()
     (repo / "site" / "page.html").write_text(PAGE)
     (repo / "docs").mkdir()
@@ -58,7 +59,7 @@ def run(repo: Path, *args: str, cache: bool = False) -> subprocess.CompletedProc
 def assert_no_secret(result: subprocess.CompletedProcess) -> None:
     for text in (result.stdout, result.stderr):
         assert TOKEN not in text and "FAKETOKEN" not in text
-        assert "OUTSIDESECRET" not in text and "Zebrafinch" not in text and "Quokkanest" not in text
+        assert not any(word in text for word in ("OUTSIDESECRET", "Zebrafinch", "Quokkanest", "OSKQZ"))
 
 
 def paths_in(result: subprocess.CompletedProcess) -> dict[str, dict]:
