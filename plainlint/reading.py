@@ -85,16 +85,18 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         before = os.lstat(path)
         _refuse_unless_regular(before, max_bytes)
         fd = os.open(path, _OPEN)
-        with open(fd, "rb") as handle:
+        try:
             info = os.fstat(fd)
             if (info.st_dev, info.st_ino) != (before.st_dev, before.st_ino):
                 raise InputError("was replaced while it was read, so it is not read")
             _refuse_unless_regular(info, max_bytes)
-            # read what fstat() says is there: read(max_bytes + 1) would allocate the limit
+            # read what fstat() says is there: reading max_bytes + 1 would allocate the limit
             # (10 MB) for every page, a tenth of a millisecond each
-            data = handle.read(info.st_size + 1)
+            data = _read(fd, info.st_size + 1)
             if len(data) > info.st_size:  # it grew since, or fstat() cannot tell (/proc)
-                data += handle.read(max_bytes + 1 - len(data))
+                data += _read(fd, max_bytes + 1 - len(data))
+        finally:
+            os.close(fd)
     except OSError as exc:
         if exc.errno == errno.ELOOP and os.path.islink(path):  # made a link after the files were listed
             raise InputError(_LINK) from None
@@ -102,6 +104,19 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     if len(data) > max_bytes:
         raise InputError(_too_big("grew while it was read", max_bytes))
     return data
+
+
+def _read(fd: int, size: int) -> bytes:
+    """Up to ``size`` bytes, fewer only at the end of the file. os.read on the descriptor:
+    a buffered file object around it cost 4 µs a page more."""
+    parts = []
+    while size > 0:
+        part = os.read(fd, size)
+        if not part:
+            break
+        parts.append(part)
+        size -= len(part)
+    return b"".join(parts)
 
 
 _LINK = "is a symbolic link, so it is not read (name the file it points to, or see --follow-symlinks)"
