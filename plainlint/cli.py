@@ -86,15 +86,21 @@ def main() -> None:
 @click.option("--no-cache", is_flag=True, help="Analyse every file, and leave the cache alone.")
 @click.option("--cache-dir", type=click.Path(file_okay=False),
               help="Where to keep the cache [default: .plainlint_cache, or $PLAINLINT_CACHE_DIR].")
+@click.option("--follow-symlinks", is_flag=True,
+              help="Follow symbolic links found in folders too (they are skipped, with a note on standard "
+                   "error), to pages and folders inside the current folder or the paths given; never into "
+                   "hidden folders such as .git or node_modules, nor to files that are not pages. Links named "
+                   "on the command line are followed by that rule without this option.")
 def check(paths: tuple[str, ...], fmt: str, config_path: str | None, fail_on: str | None,
           colour: bool | None, output: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
-          baseline_path: str | None, update_baseline: bool, jobs: int, no_cache: bool, cache_dir: str | None) -> None:
+          baseline_path: str | None, update_baseline: bool, jobs: int, no_cache: bool, cache_dir: str | None,
+          follow_symlinks: bool) -> None:
     """Check pages: HTML and Markdown files, or folders searched for *.html, *.htm, *.md
     and *.markdown."""
     from plainlint.cache import default_folder as default_cache_folder
     from plainlint.config import ConfigError
     from plainlint.engine import FileResult
-    from plainlint.files import collect
+    from plainlint.files import collect, skipped_lines
     from plainlint.findings import Severity
     from plainlint.metrics import Grading
     from plainlint.report import summarise
@@ -111,7 +117,10 @@ def check(paths: tuple[str, ...], fmt: str, config_path: str | None, fail_on: st
         click.echo("plainlint: --update-baseline needs --baseline FILE", err=True)
         sys.exit(EXIT_ERROR)
 
-    targets, problems = collect(list(paths))
+    skipped: list[tuple[str, str]] = []
+    targets, problems = collect(list(paths), follow_symlinks, skipped)
+    for line in skipped_lines(skipped):
+        click.echo(line, err=True)
     output = None if output == "-" else output
     # before checking anything: no link, device or pipe, no missing folder, no file the run reads
     writes, reads = [Path(output)] if output else [], [t.path for t in targets] + [Path(f) for f in config.files[1:]]
