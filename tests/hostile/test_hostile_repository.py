@@ -12,6 +12,7 @@ the machine."""
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import os
 import resource
@@ -23,6 +24,7 @@ from pathlib import Path
 
 import pytest
 
+from plainlint.cache import FILE as CACHE_FILE
 from tests.helpers import ROOT
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "symlink") or sys.platform == "win32",
@@ -46,8 +48,10 @@ def _limits() -> None:
     resource.setrlimit(resource.RLIMIT_FSIZE, (256 << 20, 256 << 20))
 
 
-def plainlint(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+def plainlint(cwd: Path, *args: str, xdg: Path | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
+    if xdg is not None:  # another user's cache key
+        env["XDG_CACHE_HOME"] = str(xdg)
     env.pop("PLAINLINT_CACHE_DIR", None)  # the committed .plainlint_cache is the one used
     try:
         return subprocess.run([sys.executable, "-m", "plainlint", "check", *args], cwd=cwd, env=env,
@@ -57,21 +61,28 @@ def plainlint(cwd: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="module")
-def cached_results(tmp_path_factory) -> dict:
-    """A genuine cache of site/page.html, made by a clean run, to be edited."""
-    repo = tmp_path_factory.mktemp("clean") / "repo"
+def cached_results(tmp_path_factory) -> tuple[bytes, dict]:
+    """A genuine cache of site/page.html, made by a clean run on the attacker's machine (a
+    cache key of its own), to be edited: that key, and the cache's JSON body."""
+    attacker = tmp_path_factory.mktemp("attacker")
+    repo = attacker / "repo"
     (repo / "site").mkdir(parents=True)
     (repo / "site" / "page.html").write_text(PAGE)
-    result = plainlint(repo, "site")
+    result = plainlint(repo, "site", xdg=attacker / "xdg")
     assert result.returncode == 1, result.stderr
-    return json.loads((repo / ".plainlint_cache" / "results-v1.json").read_text())
+    data = (repo / ".plainlint_cache" / CACHE_FILE).read_bytes()
+    return (attacker / "xdg" / "plainlint" / "key").read_bytes(), json.loads(data[data.index(b"\n") + 1:])
 
 
-def _forge(results: dict) -> str:
-    """The cache with site/page.html's first finding edited: any message, an error, at -5:-5."""
+def _forge(cached: tuple[bytes, dict]) -> bytes:
+    """The cache with site/page.html's first finding edited: any message, an error, at
+    -5:-5, signed again with the attacker's own key, as a committed cache would be."""
+    key, results = cached
+    results = json.loads(json.dumps(results))
     entry = results["entries"]["site/page.html"]["result"]["findings"][0]
     entry[1], entry[2], entry[3] = "error", [-5, -5, -5, -5], FORGED
-    return json.dumps(results)
+    body = json.dumps(results, separators=(",", ":")).encode()
+    return b"plainlint-cache 2 " + hmac.new(key, body, hashlib.sha256).hexdigest().encode() + b"\n" + body
 
 
 @pytest.fixture
@@ -97,7 +108,7 @@ def hostile(tmp_path, cached_results):
     (site / "git").symlink_to("../.git", target_is_directory=True)
     cache = repo / ".plainlint_cache"
     cache.mkdir()
-    (cache / "results-v1.json").write_text(_forge(cached_results))
+    (cache / CACHE_FILE).write_bytes(_forge(cached_results))
     (cache / ".gitignore").symlink_to(victims / "gitignore-victim.txt")
     (cache / "CACHEDIR.TAG").symlink_to(victims / "created-by-plainlint")  # dangling: must stay so
     git = ["git", "-C", str(repo), "-c", "user.name=Stranger", "-c", "user.email=stranger@example.com"]
@@ -208,8 +219,8 @@ def test_a_hostile_cache_file_is_neither_read_without_end_nor_written_through(ho
         shutil.rmtree(cache)
         cache.symlink_to(victims / "cache-elsewhere", target_is_directory=True)
     else:
-        (cache / "results-v1.json").unlink()
-        RESULTS[variant](cache / "results-v1.json", victims)
+        (cache / CACHE_FILE).unlink()
+        RESULTS[variant](cache / CACHE_FILE, victims)
     before = snapshot(hostile)
     result = plainlint(repo, *ARGS, "--format", "github")
     problems = problems_of(hostile, result, result.stdout, before)
