@@ -1,7 +1,9 @@
 """Settings: the packaged defaults, a user's rules.yml over them, validated once.
 
 Every error names the file, the line and the key, and says what would be accepted,
-because a CI gate that fails on a typo must say exactly where the typo is.
+because a CI gate that fails on a typo must say exactly where the typo is. Each error is
+one line, its control and bidi characters escaped (safe_text.printable): a key can hold
+anything YAML can write ("\\e]52;c;..." writes a terminal's clipboard).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from plainlint.extract.html import Scope
 from plainlint.extract.selectors import compile_selector
 from plainlint.findings import Severity
 from plainlint.rules import RULES, Option
+from plainlint.safe_text import printable
 
 CONFIG_NAMES = (".plainlint.yml", ".plainlint.yaml", "rules.yml")
 FAIL_ON = ("error", "warning", "info", "never")
@@ -70,7 +73,8 @@ class Config:
             hints = []
             for rule_id in unknown:
                 close = difflib.get_close_matches(rule_id, list(RULES), n=1)
-                hints.append(f'unknown rule "{rule_id}"' + (f'; did you mean "{close[0]}"?' if close else ""))
+                hint = f'; did you mean "{close[0]}"?' if close else ""
+                hints.append(printable(f'unknown rule "{rule_id}"{hint}'))
             raise ConfigError("\n".join(hints) + f"\nknown rules: {', '.join(RULES)}")
         config = replace(self, select=frozenset(select) or None, ignore=frozenset(ignore))
         return _build(dict(config.data), config.files, config)
@@ -115,7 +119,7 @@ def load_config(path: Path | None = None, *, search_from: Path | None = None) ->
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"{path}: cannot read the settings file: {exc}") from None
+            raise ConfigError(printable(f"{path}: cannot read the settings file: {exc}")) from None
         merged = _merge(merged, _validated(text, str(path)))
         files.append(str(path))
     return _build(merged, tuple(files), root=path.resolve().parent if path is not None else None)
@@ -186,7 +190,7 @@ class _Checker:
 
     def error(self, path: tuple, message: str) -> None:
         line = self.lines.get(path) or self.lines.get(path[:-1]) or 1
-        self.errors.append(f"{self.filename}:{line}: {message}")
+        self.errors.append(printable(f"{self.filename}:{line}: {message}"))
 
     def mapping(self, path: tuple, value: Any, allowed: Mapping[str, Any]) -> dict:
         """Check a mapping's keys against ``allowed`` (key -> checker) and return the valid ones."""
@@ -368,9 +372,9 @@ def _validated(text: str, filename: str) -> dict:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         problem = getattr(exc, "problem", None) or str(exc)
-        raise ConfigError(f"{filename}:{line}: not valid YAML: {problem}") from None
+        raise ConfigError(printable(f"{filename}:{line}: not valid YAML: {problem}")) from None
     except RecursionError:  # PyYAML builds nested lists and mappings by recursion
-        raise ConfigError(f"{filename}:1: not valid YAML: lists or mappings nested too deeply") from None
+        raise ConfigError(printable(f"{filename}:1: not valid YAML: lists or mappings nested too deeply")) from None
     if data is None:
         return {}
     lines: dict[tuple, int] = {}

@@ -5,7 +5,10 @@ error is ``::error``, warning ``::warning`` and info ``::notice``. Columns are g
 when the finding starts and ends on the same line, as GitHub accepts them only then. A
 file that could not be read is ``::error file=PATH,title=plainlint::PATH reason``.
 Values are escaped as GitHub's actions/toolkit does, so a "%", a newline, a ":" or a ","
-in a path or message cannot end the command early or forge another one.
+in a path or message cannot end the command early or forge another one; before that, their
+other control and bidi characters are shown escaped (safe_text.shown), so the log and a
+terminal get no escape sequence and no override. A path that holds one no longer names the
+file, so GitHub shows its findings in the run's summary rather than on the file's lines.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from pathlib import PurePath
 
 from plainlint.findings import Finding
 from plainlint.report import Report
+from plainlint.safe_text import shown
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -44,7 +48,7 @@ def command(name: str, properties: dict[str, object], message: str) -> str:
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return shown(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:
