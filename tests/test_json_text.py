@@ -66,3 +66,12 @@ def test_controls_and_bidi_characters_are_written_as_escapes():
 def test_a_file_name_that_is_not_utf8_still_gets_a_report():
     data = {"path": "caf\udce9.html", "findings": [{"line": 2**70}]}
     assert json_text.dumps(data) == _stdlib(data)  # orjson refuses both: the standard library writes them
+
+
+def test_every_character_a_terminal_or_viewer_acts_on_is_escaped():
+    acting = [chr(c) for c in range(0x3000) if _acts(chr(c)) and chr(c) != "\n"]
+    assert len(acting) > 70
+    for char in acting:
+        text = json_text.dumps([f"a{char}b"])
+        assert not any(map(_acts, text.replace("\n", ""))), repr(char)
+        assert json.loads(text) == [f"a{char}b"]

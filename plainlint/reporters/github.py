@@ -43,12 +43,13 @@ def _annotation(f: Finding) -> str:
 
 
 def command(name: str, properties: dict[str, object], message: str) -> str:
+    # shown once on the whole line: its escapes hold no "%", ":", "," or line break
     props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
-    return f"::{name} {props}::{escape_data(message)}"
+    return shown(f"::{name} {props}::{escape_data(message)}")
 
 
 def escape_data(text: str) -> str:
-    return shown(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:
