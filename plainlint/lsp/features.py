@@ -15,7 +15,7 @@ from lsprotocol.types import CodeDescription, Diagnostic, DiagnosticSeverity, Po
 
 from plainlint.analysis.readability import GRADE_FORMULAS
 from plainlint.engine import FileResult
-from plainlint.findings import Finding, Severity
+from plainlint.findings import Finding, Severity, quote
 from plainlint.lsp.positions import PositionMap
 from plainlint.metrics import Grading, file_metrics
 from plainlint.rules import RULES
@@ -331,17 +331,18 @@ def jargon_fixes(text: str, start: int, end: int, term: str, suggestion: str | N
     """Use the plain alternative; write it with the term in brackets; or add brackets to
     fill in (after a term, around an abbreviation)."""
     fixes = []
+    named = shown(quote(term))  # for the titles, which an editor shows in a menu
     if suggestion:
         plain = _sentence_case(suggestion, term)
         bracketed = term if plain == suggestion else term[0].lower() + term[1:]
         at, replaced = _with_article(text, start, plain)
-        fixes.append(Fix(f'Use "{plain}"', ((at, end, replaced),), preferred=True))
+        fixes.append(Fix(f'Use "{shown(plain)}"', ((at, end, replaced),), preferred=True))
         at, glossed = _with_article(text, start, f"{plain} ({bracketed})")
-        fixes.append(Fix(f'Write "{plain} ({bracketed})"', ((at, end, glossed),)))
+        fixes.append(Fix(f'Write "{shown(plain)} ({shown(quote(bracketed))})"', ((at, end, glossed),)))
     if _abbreviated(term):
-        fixes.append(Fix(f'Spell out "{term}": "… ({term})"', ((start, start, "… ("), (end, end, ")"))))
+        fixes.append(Fix(f'Spell out "{named}": "… ({named})"', ((start, start, "… ("), (end, end, ")"))))
     else:
-        fixes.append(Fix(f'Explain "{term}" in brackets: "{term} (…)"', ((end, end, " (…)"),)))
+        fixes.append(Fix(f'Explain "{named}" in brackets: "{named} (…)"', ((end, end, " (…)"),)))
     return fixes
 
 

@@ -173,7 +173,7 @@ def test_a_million_character_word_makes_a_short_message(tmp_path, monkeypatch):
 
 
 def test_language_server_messages_show_controls_escaped():
-    from plainlint.lsp.features import finding_diagnostics, hover_markdown
+    from plainlint.lsp.features import finding_diagnostics, hover_markdown, jargon_fixes
     from plainlint.lsp.positions import PositionMap
 
     message = f'"MR\u202eIX{OSC52}" is an abbreviation that is not spelled out.'
@@ -181,6 +181,11 @@ def test_language_server_messages_show_controls_escaped():
     placed = finding_diagnostics(FileResult("p.html", [finding]), PositionMap("MR scan\n"), links=False)
     assert placed[0].diagnostic.message == f'"MR\\u202eIX{OSC52_SHOWN}" is an abbreviation that is not spelled out.'
     assert not ACTING.search(hover_markdown(placed, None).replace("\n", ""))
+    for term in (f"MR\u202eIX{OSC52}", "ab" * 500_000):  # quick fixes name the term in their titles
+        for suggestion in (None, f"scan\u202e{OSC52}"):
+            fixes = jargon_fixes(f"See {term} now", 4, 4 + len(term), term, suggestion)
+            assert all(not ACTING.search(fix.title) and len(fix.title) < 1000 for fix in fixes)
+            assert fixes[-1].edits[-1][2] in (")", " (…)")  # the edits keep the text exact
 
 
 def test_ordinary_text_is_shown_as_written():
