@@ -111,16 +111,16 @@ def check(paths: tuple[str, ...], fmt: str, config_path: str | None, fail_on: st
     try:
         config = config.with_selection(_rule_ids(select), _rule_ids(ignore))
     except ConfigError as exc:
-        click.echo(f"plainlint: {exc}", err=True)
+        _tell(f"plainlint: {exc}")
         sys.exit(EXIT_ERROR)
     if update_baseline and not baseline_path:
-        click.echo("plainlint: --update-baseline needs --baseline FILE", err=True)
+        _tell("plainlint: --update-baseline needs --baseline FILE")
         sys.exit(EXIT_ERROR)
 
     skipped: list[tuple[str, str]] = []
     targets, problems = collect(list(paths), follow_symlinks, skipped)
     for line in skipped_lines(skipped):
-        click.echo(line, err=True)
+        _tell(line)
     output = None if output == "-" else output
     # before checking anything: no link, device or pipe, no missing folder, no file the run reads
     writes, reads = [Path(output)] if output else [], [t.path for t in targets] + [Path(f) for f in config.files[1:]]
@@ -189,7 +189,7 @@ def explain(rule_id: str, config_path: str | None) -> None:
     if rule_id not in RULES:
         close = [r for r in RULES if rule_id and rule_id in r] or difflib.get_close_matches(rule_id, list(RULES), n=1)
         hint = f'; did you mean "{close[0]}"?' if close else f"; the rules are: {', '.join(RULES)}"
-        click.echo(f'plainlint: unknown rule "{rule_id}"{hint}', err=True)
+        _tell(f'plainlint: unknown rule "{rule_id}"{hint}')
         sys.exit(EXIT_ERROR)
     rule = RULES[rule_id]
     settings = _settings(config_path).rules[rule_id]
@@ -210,6 +210,14 @@ def explain(rule_id: str, config_path: str | None) -> None:
         click.echo(f"  {source}")
 
 
+def _tell(message: str) -> None:
+    """A message on standard error. Its lines can quote a file name, a settings key or a rule
+    id given: their control and bidi characters are shown escaped (safe_text.printable)."""
+    from plainlint.safe_text import printable_lines
+
+    click.echo(printable_lines(message), err=True)
+
+
 def _settings(config_path: str | None):
     """The settings in force, or exit 2 with every problem listed by file and line."""
     from plainlint.config import ConfigError, load_config
@@ -217,10 +225,10 @@ def _settings(config_path: str | None):
     try:
         return load_config(Path(config_path) if config_path else None, search_from=Path.cwd())
     except ConfigError as exc:
-        click.echo(f"plainlint: invalid settings\n{exc}", err=True)
+        _tell(f"plainlint: invalid settings\n{exc}")
         sys.exit(EXIT_ERROR)
     except FileNotFoundError:  # from Path.cwd(): the folder was removed under the shell
-        click.echo("plainlint: the current folder no longer exists; cd to one that does", err=True)
+        _tell("plainlint: the current folder no longer exists; cd to one that does")
         sys.exit(EXIT_ERROR)
 
 
@@ -236,7 +244,7 @@ def _or_exit(action, *args):
     try:
         return action(*args)
     except (OSError, BaselineError) as exc:
-        click.echo(f"plainlint: {exc}", err=True)
+        _tell(f"plainlint: {exc}")
         sys.exit(EXIT_ERROR)
 
 
@@ -246,13 +254,13 @@ def _apply_baseline(path: Path, results: list, update: bool) -> list:
 
     if update or not path.exists():
         n = _or_exit(baseline.write, path, results)
-        click.echo(f"plainlint: recorded {n} finding{'s' if n != 1 else ''} in {path}; "
-                   "later runs with --baseline report only new ones.", err=True)
+        _tell(f"plainlint: recorded {n} finding{'s' if n != 1 else ''} in {path}; "
+              "later runs with --baseline report only new ones.")
         return [baseline.with_findings(r, []) for r in results]
     known = _or_exit(baseline.load, path)
     kept, dropped = baseline.new_only(results, known)
     if dropped:
-        click.echo(f"plainlint: {dropped} finding{'s' if dropped != 1 else ''} left out: already in {path}.", err=True)
+        _tell(f"plainlint: {dropped} finding{'s' if dropped != 1 else ''} left out: already in {path}.")
     return kept
 
 

@@ -1,7 +1,9 @@
 """Settings: the packaged defaults, a user's rules.yml over them, validated once.
 
 Every error names the file, the line and the key, and says what would be accepted,
-because a CI gate that fails on a typo must say exactly where the typo is.
+because a CI gate that fails on a typo must say exactly where the typo is. Each error is
+one line, its control and bidi characters escaped (safe_text.printable): a key can hold
+anything YAML can write ("\\e]52;c;..." writes a terminal's clipboard).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from plainlint.extract.selectors import compile_selector
 from plainlint.findings import Severity
 from plainlint.regular_files import read_regular
 from plainlint.rules import RULES, Option
+from plainlint.safe_text import printable
 
 CONFIG_NAMES = (".plainlint.yml", ".plainlint.yaml", "rules.yml")
 FAIL_ON = ("error", "warning", "info", "never")
@@ -75,7 +78,8 @@ class Config:
             hints = []
             for rule_id in unknown:
                 close = difflib.get_close_matches(rule_id, list(RULES), n=1)
-                hints.append(f'unknown rule "{rule_id}"' + (f'; did you mean "{close[0]}"?' if close else ""))
+                hint = f'; did you mean "{close[0]}"?' if close else ""
+                hints.append(printable(f'unknown rule "{rule_id}"{hint}'))
             raise ConfigError("\n".join(hints) + f"\nknown rules: {', '.join(RULES)}")
         config = replace(self, select=frozenset(select) or None, ignore=frozenset(ignore))
         return _build(dict(config.data), config.files, config)
@@ -126,7 +130,7 @@ def load_config(path: Path | None = None, *, search_from: Path | None = None) ->
             text = read_regular(path, MAX_SETTINGS_BYTES, follow_symlinks=named).decode("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             hint = " (name it with --config to use it)" if not named and path.is_symlink() else ""
-            raise ConfigError(f"{path}: cannot read the settings file: {exc}{hint}") from None
+            raise ConfigError(printable(f"{path}: cannot read the settings file: {exc}{hint}")) from None
         merged = _merge(merged, _validated(text, str(path)))
         files.append(str(path))
     return _build(merged, tuple(files), root=path.resolve().parent if path is not None else None)
@@ -199,7 +203,7 @@ class _Checker:
         self.at(self.lines.get(path) or self.lines.get(path[:-1]) or 1, message)
 
     def at(self, line: int, message: str) -> None:
-        self.errors.append(f"{self.filename}:{line}: {message}")
+        self.errors.append(printable(f"{self.filename}:{line}: {message}"))
 
     def mapping(self, path: tuple, value: Any, allowed: Mapping[str, Any]) -> dict:
         """Check a mapping's keys against ``allowed`` (key -> checker) and return the valid ones."""
@@ -393,9 +397,11 @@ def _validated(text: str, filename: str) -> dict:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         problem = getattr(exc, "problem", None) or str(exc)
-        raise ConfigError(f"{filename}:{line}: not valid YAML: {problem}") from None
+        raise ConfigError(printable(f"{filename}:{line}: not valid YAML: {problem}")) from None
     except RecursionError:  # PyYAML builds nested lists and mappings by recursion
-        raise ConfigError(f"{filename}:1: not valid YAML: lists or mappings nested too deeply") from None
+        raise ConfigError(printable(f"{filename}:1: not valid YAML: lists or mappings nested too deeply")) from None
+    if data is None:
+        return {}
     rules = {rule_id: _rule_checker(c, rule_id) for rule_id in RULES}
     content = {"include": _selector(c), "exclude": _selector(c)}
     rules_checker = lambda path, value: c.mapping(path, value, rules)  # noqa: E731

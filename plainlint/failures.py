@@ -13,6 +13,8 @@ import errno
 import os
 import sys
 
+from plainlint.safe_text import printable_lines
+
 EXIT_ERROR = 2
 # a write's errors: with no file named, the write was to standard output or error
 _WRITING = {errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
@@ -22,7 +24,7 @@ def say(line: str) -> None:
     """Write one line to standard error, if standard error can still be written."""
     try:
         if sys.stderr is not None:
-            sys.stderr.write(f"plainlint: {line}\n")
+            sys.stderr.write(printable_lines(f"plainlint: {line}") + "\n")
             sys.stderr.flush()
     except (OSError, ValueError):
         pass  # standard error is gone too: the exit code is all that is left

@@ -80,7 +80,7 @@ def skipped_lines(skipped: list[tuple[str, str]]) -> list[str]:
     """What to tell the user on standard error about links left out: one line per link,
     then a count once there are more than MAX_LISTED (a repository of links must not
     drown the log). Names are shown with their control characters escaped."""
-    from plainlint.reporters.text import printable
+    from plainlint.safe_text import printable
 
     lines = [f"plainlint: {printable(name)}: skipped, {why}" for name, why in skipped[:MAX_LISTED]]
     if len(skipped) > MAX_LISTED:

@@ -11,12 +11,17 @@ import json
 
 import orjson
 
+from plainlint.safe_text import json_escaped
+
 
 def dumps(data: object) -> str:
-    """``json.dumps(data, indent=2, ensure_ascii=False) + "\\n"``, the same text. What
-    orjson refuses (a lone surrogate, from a file name that is not valid UTF-8; an integer
-    past 64 bits) is written by the standard library instead."""
+    """``json.dumps(data, indent=2, ensure_ascii=False) + "\\n"``, the same text, but for
+    the characters a terminal or a viewer acts on (C1 controls, bidi overrides), which are
+    written as ``\\u`` escapes (safe_text.json_escaped). What orjson refuses (a lone
+    surrogate, from a file name that is not valid UTF-8; an integer past 64 bits) is
+    written by the standard library instead."""
     try:
-        return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode()
+        raw = orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+        return json_escaped(raw.decode(), raw)
     except orjson.JSONEncodeError:
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        return json_escaped(json.dumps(data, indent=2, ensure_ascii=False) + "\n")

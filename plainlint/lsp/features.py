@@ -1,6 +1,7 @@
 """What the language server shows, built from a check's results: diagnostics, the reading
 grade, hovers and quick fixes. Pure functions of text and findings; no server state, no
-rules computed here (the engine has already run them).
+rules computed here (the engine has already run them). Messages show control and bidi
+characters escaped (safe_text.shown): an editor's problem list would act on them.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ from lsprotocol.types import CodeDescription, Diagnostic, DiagnosticSeverity, Po
 
 from plainlint.analysis.readability import GRADE_FORMULAS
 from plainlint.engine import FileResult
-from plainlint.findings import Finding, Severity
+from plainlint.findings import Finding, Severity, quote
 from plainlint.lsp.positions import PositionMap
 from plainlint.metrics import Grading, file_metrics
 from plainlint.rules import RULES
+from plainlint.safe_text import shown
 
 SOURCE = "plainlint"
 GRADE = "grade"  # data["kind"] of the reading-grade diagnostic, which is not a finding
@@ -101,7 +103,7 @@ def finding_diagnostics(result: FileResult, pm: PositionMap, links: bool = True)
         href = rule_href(f.rule) if links else None
         diagnostic = Diagnostic(
             range=pm.range(start, end),
-            message=f.message,
+            message=shown(f.message),
             severity=SEVERITY[f.severity],
             code=f.rule,
             code_description=CodeDescription(href=href) if href else None,
@@ -161,7 +163,7 @@ def settings_diagnostic(settings_file: Path | None, problems: str) -> Diagnostic
     more = f" (and {len(listed) - 1} more)" if len(listed) > 1 else ""
     return Diagnostic(
         range=Range(Position(0, 0), Position(0, 0)),
-        message=f"plainlint did not check this page: the settings file {where} is invalid, {first}{more}",
+        message=shown(f"plainlint did not check this page: the settings file {where} is invalid, {first}{more}"),
         severity=DiagnosticSeverity.Error,
         code="invalid-settings",
         source=SOURCE,
@@ -217,8 +219,8 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
 
 
 def md(text: str) -> str:
-    """Text from a page or a message, escaped for Markdown."""
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    """Text from a page or a message, escaped for Markdown, its control and bidi characters shown."""
+    return _MD_SPECIAL.sub(r"\\\1", shown(text))
 
 
 def rule_markdown(rule_id: str) -> str:
@@ -329,17 +331,18 @@ def jargon_fixes(text: str, start: int, end: int, term: str, suggestion: str | N
     """Use the plain alternative; write it with the term in brackets; or add brackets to
     fill in (after a term, around an abbreviation)."""
     fixes = []
+    named = shown(quote(term))  # for the titles, which an editor shows in a menu
     if suggestion:
         plain = _sentence_case(suggestion, term)
         bracketed = term if plain == suggestion else term[0].lower() + term[1:]
         at, replaced = _with_article(text, start, plain)
-        fixes.append(Fix(f'Use "{plain}"', ((at, end, replaced),), preferred=True))
+        fixes.append(Fix(f'Use "{shown(plain)}"', ((at, end, replaced),), preferred=True))
         at, glossed = _with_article(text, start, f"{plain} ({bracketed})")
-        fixes.append(Fix(f'Write "{plain} ({bracketed})"', ((at, end, glossed),)))
+        fixes.append(Fix(f'Write "{shown(plain)} ({shown(quote(bracketed))})"', ((at, end, glossed),)))
     if _abbreviated(term):
-        fixes.append(Fix(f'Spell out "{term}": "… ({term})"', ((start, start, "… ("), (end, end, ")"))))
+        fixes.append(Fix(f'Spell out "{named}": "… ({named})"', ((start, start, "… ("), (end, end, ")"))))
     else:
-        fixes.append(Fix(f'Explain "{term}" in brackets: "{term} (…)"', ((end, end, " (…)"),)))
+        fixes.append(Fix(f'Explain "{named}" in brackets: "{named} (…)"', ((end, end, " (…)"),)))
     return fixes
 
 

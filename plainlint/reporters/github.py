@@ -5,7 +5,10 @@ error is ``::error``, warning ``::warning`` and info ``::notice``. Columns are g
 when the finding starts and ends on the same line, as GitHub accepts them only then. A
 file that could not be read is ``::error file=PATH,title=plainlint::PATH reason``.
 Values are escaped as GitHub's actions/toolkit does, so a "%", a newline, a ":" or a ","
-in a path or message cannot end the command early or forge another one.
+in a path or message cannot end the command early or forge another one; before that, their
+other control and bidi characters are shown escaped (safe_text.shown), so the log and a
+terminal get no escape sequence and no override. A path that holds one no longer names the
+file, so GitHub shows its findings in the run's summary rather than on the file's lines.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from pathlib import PurePath
 
 from plainlint.findings import Finding
 from plainlint.report import Report
+from plainlint.safe_text import shown
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -39,8 +43,9 @@ def _annotation(f: Finding) -> str:
 
 
 def command(name: str, properties: dict[str, object], message: str) -> str:
+    # shown once on the whole line: its escapes hold no "%", ":", "," or line break
     props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
-    return f"::{name} {props}::{escape_data(message)}"
+    return shown(f"::{name} {props}::{escape_data(message)}")
 
 
 def escape_data(text: str) -> str:

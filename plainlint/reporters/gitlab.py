@@ -6,6 +6,8 @@ Each finding is an issue with GitLab's required fields: ``description`` (the mes
 info is info. The fingerprint is a SHA-256 of the path and the finding's own fingerprint,
 so it stays the same when the file is edited elsewhere and differs from file to file.
 A file that could not be read is a critical issue named ``unreadable-file`` at line 1.
+Descriptions show control and bidi characters escaped (safe_text.shown), as GitLab's merge
+request widget would act on them; a path stays exact, so GitLab finds the file it names.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import PurePath
 
 from plainlint import json_text
 from plainlint.report import Report
+from plainlint.safe_text import shown
 
 SEVERITIES = {"error": "critical", "warning": "major", "info": "info"}
 UNREADABLE = "unreadable-file"
@@ -41,7 +44,7 @@ def render(report: Report, colour: bool = False) -> str:
         if r.error is not None:
             issues.append(
                 {
-                    "description": f"{r.path} {r.error}",
+                    "description": shown(f"{r.path} {r.error}"),
                     "check_name": UNREADABLE,
                     "fingerprint": fingerprint(path, UNREADABLE),
                     "severity": SEVERITIES["error"],
@@ -51,7 +54,7 @@ def render(report: Report, colour: bool = False) -> str:
         for f in r.findings:
             issues.append(
                 {
-                    "description": f.message,
+                    "description": shown(f.message),
                     "check_name": f.rule,
                     "fingerprint": fingerprint(path, f.fingerprint),
                     "severity": SEVERITIES[f.severity.label],

@@ -5,6 +5,9 @@ It formats what the engine and report computed; it never computes findings or fi
 Every piece of text that comes from a linted page (its text, title and path, and the
 messages and excerpts that quote it) goes through ``html.escape``, and the page carries a
 Content-Security-Policy that allows no script, no fetch and no form, as defence in depth.
+Control and bidi characters are shown escaped (``\\u202e``; safe_text.py), so a file name
+cannot reverse the rest of its line; the page's own text keeps its bidi marks (LRM, RLM),
+which place punctuation in right-to-left text as the page meant.
 No JavaScript is needed: a mark shows its finding on hover and on keyboard focus by CSS.
 """
 
@@ -22,6 +25,7 @@ from plainlint.engine import FileResult
 from plainlint.findings import Finding
 from plainlint.report import FileCounts, Report
 from plainlint.reporters.text import summary_line
+from plainlint.safe_text import page_text, shown
 from plainlint.view import BlockView, PageView
 
 # meta http-equiv cannot carry frame-ancestors; everything else a report needs is here
@@ -126,7 +130,12 @@ footer { margin-top: 3rem; font-size: .875rem; color: var(--muted); }
 
 def esc(value: object) -> str:
     """Text for HTML, attributes included: every page-derived string goes through here."""
-    return html.escape(str(value), quote=True)
+    return html.escape(shown(str(value)), quote=True)
+
+
+def esc_page(text: str) -> str:
+    """The page's own text (its words, title, headings) for HTML: as ``esc``, keeping bidi marks."""
+    return html.escape(page_text(text), quote=True)
 
 
 def _class_name(rule: str) -> str:
@@ -287,7 +296,7 @@ def _sections(p: str, metrics: dict, formula_name: str, target: float | None) ->
                '<th scope="col" class="num">Words</th><th scope="col" class="num">Grade</th></tr></thead><tbody>')
     for s in sections:
         grade = s.get("grade")
-        out.append(f'<tr><th scope="row">{esc(_section_title(s.get("title", "")))}</th>'
+        out.append(f'<tr><th scope="row">{esc_page(_section_title(s.get("title", "")))}</th>'
                    f'<td class="num">{esc(s.get("line", ""))}</td><td class="num">{esc(s.get("words", 0))}</td>'
                    f'<td class="num">{esc(_num(grade))}</td></tr>')
     out.append("</tbody></table>")
@@ -321,7 +330,7 @@ def _chart(p: str, metrics: dict, sections: list[dict], formula_name: str, targe
             text = f"grade {_num(value)}" + (", above the target" if over else "")
             bar = f'<span class="bar{" over" if over else ""}" style="width:{at(value)}"></span>'
         line = f'<span class="target" style="left:{at(target)}"></span>' if target is not None else ""
-        out.append(f'<li><span class="label"><span>{esc(label)}</span><span>{esc(text)}</span></span>'
+        out.append(f'<li><span class="label"><span>{esc_page(label)}</span><span>{esc(text)}</span></span>'
                    f'<span class="track" aria-hidden="true" style="display:block">{bar}{line}</span></li>')
     out.append("</ol>")
     out.append(f'<div class="scale" aria-hidden="true"><span>0</span><span>{top // 2}</span><span>{top}</span></div>')
@@ -424,7 +433,7 @@ def marked_text(text: str, spans: Iterable[tuple[int, int, int]],
     opened: set[int] = set()
     pos = 0
     for point in points:
-        out.append(esc(text[pos:point]))
+        out.append(esc_page(text[pos:point]))
         pos = point
         reopen: list[int] = []
         if any(ends[g] == point for g in stack):
@@ -485,7 +494,7 @@ def _page(p: str, result: FileResult, marks: _Marks | None) -> str:
         return "\n".join(out)
     out.append('<div class="page">')
     if view.title:
-        out.append(f'<p class="page-title muted">Page title: {esc(view.title)}</p>')
+        out.append(f'<p class="page-title muted">Page title: {esc_page(view.title)}</p>')
     if not view.blocks:
         out.append("<p>The page has no text to check.</p>")
     container = None
@@ -522,7 +531,7 @@ def _findings_list(p: str, result: FileResult, marks: _Marks | None) -> str:
         if marks is not None and i in marks.of_finding:
             item.append(f'<p><a href="#{p}-m{marks.of_finding[i]}">Show it in the text</a></p>')
         elif f.excerpt:
-            item.append(f'<p class="muted">Not marked in the text. The text involved: <q>{esc(f.excerpt)}</q></p>')
+            item.append(f'<p class="muted">Not marked in the text. The text involved: <q>{esc_page(f.excerpt)}</q></p>')
         else:
             item.append('<p class="muted">Not marked in the text: it is about the page as a whole.</p>')
         item.append("</li>")

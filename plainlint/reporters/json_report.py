@@ -1,9 +1,15 @@
-"""JSON report: a stable document described in README.md (``schema_version`` 1)."""
+"""JSON report: a stable document described in README.md (``schema_version`` 1).
+
+Messages, errors and suggestions show control and bidi characters escaped (safe_text.shown),
+as whatever displays them would act on them; paths and section titles are the file's and
+the page's own, kept exact (their bidi and C1 characters are written as JSON escapes).
+"""
 
 from __future__ import annotations
 
 from plainlint import __version__, json_text
 from plainlint.report import Report
+from plainlint.safe_text import shown
 
 SCHEMA_VERSION = 1
 
@@ -17,7 +23,7 @@ def render(report: Report, colour: bool = False) -> str:
         "files": [
             {
                 "path": r.path,
-                "error": r.error,
+                "error": None if r.error is None else shown(r.error),
                 "metrics": metrics,
                 "findings": [
                     {
@@ -28,8 +34,8 @@ def render(report: Report, colour: bool = False) -> str:
                         "end_column": f.span.end_column,
                         "rule": f.rule,
                         "severity": f.severity.label,
-                        "message": f.message,
-                        "suggestion": f.suggestion,
+                        "message": shown(f.message),
+                        "suggestion": None if f.suggestion is None else shown(f.suggestion),
                         "fingerprint": f.fingerprint,
                     }
                     for f in r.findings

@@ -5,7 +5,8 @@ it follows; each finding is a result pointing at its region. plainlint's positio
 already SARIF's: 1-based lines and columns, the end column just after the last
 character, columns counted in characters (``columnKind`` unicodeCodePoints). A file
 that could not be read is a tool execution notification, not a result, and makes the
-invocation unsuccessful.
+invocation unsuccessful. Message texts show control and bidi characters escaped
+(safe_text.shown), as code scanning would act on them; a path is a percent-encoded URI.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from plainlint.config import load_config
 from plainlint.findings import Finding
 from plainlint.report import Report
 from plainlint.rules import RULES, Rule
+from plainlint.safe_text import shown
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -40,7 +42,7 @@ def render(report: Report, colour: bool = False) -> str:
             notifications.append(
                 {
                     "level": "error",
-                    "message": {"text": f"{r.path} {r.error}"},
+                    "message": {"text": shown(f"{r.path} {r.error}")},
                     "locations": [{"physicalLocation": {"artifactLocation": artifact_location(r.path)}}],
                 }
             )
@@ -106,7 +108,7 @@ def _result(f: Finding, index: dict[str, int]) -> dict:
     result.update(
         {
             "level": LEVELS[f.severity.label],
-            "message": {"text": f.message},
+            "message": {"text": shown(f.message)},
             "locations": [
                 {
                     "physicalLocation": {

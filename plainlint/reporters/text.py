@@ -2,28 +2,19 @@
 
 The shape is the one compilers use, so editors and CI problem matchers read it. Paths,
 messages and errors can hold anything a file name or a page holds, so their control
-characters are shown escaped (``\\n``, ``\\x1b``, ``\\u202e``): a name with a line break
-cannot forge a second finding, and a terminal escape sequence cannot reach the terminal.
+characters are shown escaped (``\\n``, ``\\x1b``, ``\\u202e``; see safe_text.py): a name with
+a line break cannot forge a second finding, and a terminal escape sequence cannot reach the
+terminal.
 """
 
 from __future__ import annotations
 
-import re
-
 import click
 
 from plainlint.report import Report
+from plainlint.safe_text import printable
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
-# C0 and C1 controls (line breaks, ESC, CSI...), DEL, the Unicode line and paragraph
-# separators, and the bidirectional overrides and isolates that reorder what is shown
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
-def printable(text: str) -> str:
-    """``text`` with its control characters escaped as in Python: ``\\n``, ``\\x1b``, ``\\u202e``."""
-    return _CONTROL.sub(lambda m: _NAMED.get(m.group(), m.group().encode("unicode_escape").decode("ascii")), text)
 
 
 def render(report: Report, colour: bool = False) -> str:

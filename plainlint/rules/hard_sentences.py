@@ -10,7 +10,7 @@ from plainlint.analysis.readability import sentence_grade
 from plainlint.analysis.segment import Sentence, texts
 from plainlint.analysis.syllables import count_syllables
 from plainlint.document import BlockKind
-from plainlint.findings import Hit
+from plainlint.findings import Hit, quote
 from plainlint.rules.base import Option, Options, Rule
 
 _LONG_SENTENCE = 20  # words: the NHS's upper limit
@@ -26,7 +26,7 @@ def _hard_words(sentence: Sentence, n: int = 4) -> list[str]:
 
 def _why(sentence: Sentence) -> str:
     n = len(sentence.words)
-    words = ", ".join(f'"{w}"' for w in _hard_words(sentence))
+    words = ", ".join(f'"{quote(w)}"' for w in _hard_words(sentence))
     if n > _LONG_SENTENCE and words:
         return f"It has {n} words, and long or uncommon ones: {words}. Split it, and use everyday words"
     if n > _LONG_SENTENCE:

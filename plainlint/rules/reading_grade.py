@@ -10,7 +10,7 @@ from plainlint.analysis.difficulty import hard_word
 from plainlint.analysis.readability import GRADE_FORMULAS, Counts, assess, reading_age
 from plainlint.analysis.sections import Section
 from plainlint.analysis.segment import texts
-from plainlint.findings import Hit
+from plainlint.findings import Hit, quote
 from plainlint.rules.base import Option, Options, Rule
 
 # What plain writing looks like, to say which of the two drives a grade up.
@@ -64,7 +64,7 @@ def _causes(c: Counts, examples: list[str]) -> str:
     sentences += " (aim for 15 to 20)" if long_sentences else ""
     words = f"{c.polysyllable_share:.0%} of words have three or more syllables"
     if examples:
-        words += ", such as " + ", ".join(f'"{w}"' for w in examples)
+        words += ", such as " + ", ".join(f'"{quote(w)}"' for w in examples)
     by_length = 0.39 * (c.words_per_sentence - _PLAIN_SENTENCE_WORDS)
     by_words = 11.8 * (c.syllables / c.words - _PLAIN_SYLLABLES_PER_WORD)
     if by_length >= by_words:
@@ -108,7 +108,7 @@ def check(doc: AnalysedDocument, options: Options) -> Iterator[Hit]:
 def _title(section: Section) -> str:
     if not section.title:
         return "before the first heading"
-    return section.title if len(section.title) <= 60 else section.title[:57].rstrip() + "..."
+    return quote(section.title, 60)
 
 
 RULE = Rule(

@@ -6,7 +6,7 @@ import difflib
 from typing import Iterator
 
 from plainlint.analysis.analysed import AnalysedDocument
-from plainlint.findings import Hit
+from plainlint.findings import Hit, quote
 from plainlint.rules.base import Options, Rule
 from plainlint.suppress import directives
 
@@ -20,7 +20,8 @@ def check(doc: AnalysedDocument, options: Options) -> Iterator[Hit]:
             hint = f'Did you mean "{close[0]}"?' if close else f"The rules are: {', '.join(RULES)}."
             yield Hit(
                 doc.locate_tag(d.offset),  # the whole comment: it ends at its only ">"
-                f'This plainlint comment names "{rule_id}", which is not a rule, so it switches nothing off. {hint}',
+                f'This plainlint comment names "{quote(rule_id)}", which is not a rule, '
+                f"so it switches nothing off. {hint}",
                 suggestion=close[0] if close else None,
             )
 

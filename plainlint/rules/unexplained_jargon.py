@@ -9,7 +9,7 @@ from plainlint.analysis.analysed import AnalysedDocument
 from plainlint.analysis.candidates import Occurrence, find_candidates
 from plainlint.analysis.glosses import WEAK, explanation, page_glosses
 from plainlint.document import BlockKind
-from plainlint.findings import Hit
+from plainlint.findings import Hit, quote
 from plainlint.lexicon import Lexicon, build_lexicon
 from plainlint.rules.base import Option, Options, Rule
 
@@ -26,24 +26,25 @@ def _lexicon(categories: tuple[str, ...], terms: tuple[tuple[str, str | None], .
 
 
 def _message(occ: Occurrence) -> tuple[str, str | None]:
+    text = quote(occ.text)
     if occ.abbreviation:
         return (
-            f'"{occ.text}" is an abbreviation that is not spelled out. Write it in full where it '
-            f'is first used, with the abbreviation in brackets: "... ({occ.key})". If all your '
+            f'"{text}" is an abbreviation that is not spelled out. Write it in full where it '
+            f'is first used, with the abbreviation in brackets: "... ({quote(occ.key)})". If all your '
             "readers know it, add it to the allow list.",
             None,
         )
     if occ.term is not None and occ.term.alternative:
         plain = occ.term.alternative.split(" | ")[0]
         return (
-            f'"{occ.text}" is a specialist word that is not explained. Use "{plain}" instead, '
-            f'or explain it where it is first used, for example "{plain} ({occ.text})".',
+            f'"{text}" is a specialist word that is not explained. Use "{plain}" instead, '
+            f'or explain it where it is first used, for example "{plain} ({text})".',
             plain,
         )
     what = "a specialist word" if occ.kind == "term" else "an uncommon word that many readers will not know"
     return (
-        f'"{occ.text}" is {what}, and it is not explained. Explain it where it is first used: '
-        + _HOW.format(t=occ.text)
+        f'"{text}" is {what}, and it is not explained. Explain it where it is first used: '
+        + _HOW.format(t=text)
         + ".",
         None,
     )
@@ -84,7 +85,7 @@ def check(doc: AnalysedDocument, options: Options) -> Iterator[Hit]:
         elif how == WEAK:
             yield Hit(
                 where,
-                f'"{occ.text}" is explained only in a title attribute, which many keyboard, touch and '
+                f'"{quote(occ.text)}" is explained only in a title attribute, which many keyboard, touch and '
                 f"screen magnifier users never see. Spell it out in the text where it is first used.",
                 advisory=True,
             )

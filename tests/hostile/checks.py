@@ -11,6 +11,14 @@ from plainlint.engine import FileResult
 from plainlint.metrics import Grading
 from plainlint.report import summarise
 from plainlint.reporters import FORMATS, reporter
+from plainlint.safe_text import shown
+
+# what a terminal or a viewer acts on: no output holds these raw (line feed aside; tab and
+# carriage return where the format escapes them itself; the HTML report keeps a page's bidi marks)
+_ACTING = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_MARKS = "\u061c\u200e\u200f"
+_RAW = {"text": f"[\t\r{_ACTING}{_MARKS}]", "json": f"[\t\r{_ACTING}{_MARKS}]", "github": f"[\r{_ACTING}{_MARKS}]",
+        "html": f"[{_ACTING}]"}
 
 # the errors check_file may give for a file it cannot check; anything else is a bug
 INPUT_ERRORS = (
@@ -99,11 +107,13 @@ def assert_reports_well_formed(results: list[FileResult]) -> None:
     for fmt in FORMATS:
         out = reporter(fmt)(report, colour=False)
         out.encode("utf-8")  # writable as UTF-8: no lone surrogates
+        assert not re.search(_RAW.get(fmt, _RAW["json"]), out), (fmt, out)
         if fmt in ("json", "sarif", "gitlab"):
             data = json.loads(out)
             if fmt == "json":
                 assert [f["path"] for file in data["files"] for f in file["findings"]] == [f.path for f in findings]
-                assert [f["message"] for file in data["files"] for f in file["findings"]] == [f.message for f in findings]
+                assert [f["message"] for file in data["files"] for f in file["findings"]] == [
+                    shown(f.message) for f in findings]
             elif fmt == "sarif":
                 assert len(data["runs"][0]["results"]) == len(findings)
             else:
@@ -118,11 +128,10 @@ def assert_reports_well_formed(results: list[FileResult]) -> None:
                 assert m, line
                 props = dict(p.split("=", 1) for p in m.group(2).split(","))
                 got.append((_github_unescape(props["file"], True), _github_unescape(m.group(3), False)))
-            assert sorted(got) == sorted((PurePath(p).as_posix(), msg) for p, msg in expected)
+            assert sorted(got) == sorted((shown(PurePath(p).as_posix()), shown(msg)) for p, msg in expected)
         elif fmt == "text":
             lines = out.split("\n")
             assert lines[-1] == "" and len(lines) - 2 == len(findings) + len(errors), out
-            assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]", out), out
         elif fmt == "html":
             checker = _Balance()
             checker.feed(out)

@@ -17,7 +17,7 @@ from plainlint.findings import Finding, Severity, Span
 from plainlint.metrics import Grading
 from plainlint.report import summarise
 from plainlint.reporters import reporter
-from plainlint.reporters.text import printable
+from plainlint.safe_text import printable
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="Windows file names cannot hold these")
 
@@ -34,15 +34,6 @@ NAMES = {
     "github": "a\r\n::error file=x,line=1::forged%0A.html",
     "markup": "\"'><img src=x onerror=alert(1)>&amp;.html",
 }
-
-
-@pytest.fixture
-def site(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "site").mkdir()
-    for name in NAMES.values():
-        (tmp_path / "site" / name).write_text(PAGE)
-    return tmp_path
 
 
 def run(*args: str):
@@ -99,7 +90,10 @@ def test_html_report_escapes_names_and_messages(site):
     out = run("--format", "html").output
     assert "<img" not in out and "onerror=alert" not in out.replace("onerror=alert(1)&gt;", "")
     assert "&quot;&#x27;&gt;&lt;img src=x onerror=alert(1)&gt;&amp;amp;.html" in out
-    assert "\x1b" in out  # kept as text (a browser shows nothing for it): HTML has no terminal to reach
+    # shown escaped, as in every format: a browser would show nothing for ESC, and a U+202E
+    # would reverse the rest of the line it is on
+    assert "\x1b" not in out and "\u202e" not in out
+    assert "site/\\x1b]8;;evil.example\\x1b\\click me" in out and "site/\\u202ecod.exe\\u202c.html" in out
 
 
 def test_reports_of_results_with_hostile_messages():
@@ -109,12 +103,15 @@ def test_reports_of_results_with_hostile_messages():
     report = summarise([result], Grading())
     github = reporter("github")(report)
     assert github.count("\n") == 1 and github.startswith("::warning file=p%0A.html,")
-    assert github.rstrip("\n").endswith("::Forged%0D%0A::error file=x::boom </script><script>alert(1)</script> \x1b[2J \u2028 %250A")
+    assert github.rstrip("\n").endswith(
+        "::Forged%0D%0A::error file=x::boom </script><script>alert(1)</script> \\x1b[2J \\u2028 %250A")
     text = reporter("text")(report)
     assert text.splitlines()[0] == ("p\\n.html:1:1: warning unexplained-jargon Forged\\r\\n::error file=x::boom "
                                     "</script><script>alert(1)</script> \\x1b[2J \\u2028 %0A")
     html = reporter("html")(report)
     assert "<script>" not in html and "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert json.loads(reporter("json")(report))["files"][0]["findings"][0]["message"] == message
-    assert json.loads(reporter("sarif")(report))["runs"][0]["results"][0]["message"]["text"] == message
-    assert json.loads(reporter("gitlab")(report))[0]["description"] == message
+    # what programs read shows the escape sequence and the separator escaped too: web pages show these messages
+    shown = message.replace("\x1b", "\\x1b").replace("\u2028", "\\u2028")
+    assert json.loads(reporter("json")(report))["files"][0]["findings"][0]["message"] == shown
+    assert json.loads(reporter("sarif")(report))["runs"][0]["results"][0]["message"]["text"] == shown
+    assert json.loads(reporter("gitlab")(report))[0]["description"] == shown
