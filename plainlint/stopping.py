@@ -140,7 +140,12 @@ def _watch(parent: int, on_death: Callable[[], None], every: float = 0.5) -> Non
 def end_pool(pool) -> None:
     """Stop a ProcessPoolExecutor now: kill its workers (they hold nothing to save) rather
     than wait, as shutting it down does, for every queued page to be checked."""
-    processes = list((getattr(pool, "_processes", None) or {}).values())
+    # Python 3.14 has pool.kill_workers(); before it, the pool's private _processes (a dict
+    # of its workers, or None once shut down) is the only way to reach them. A canary test
+    # (tests/hostile/test_signals.py) fails if a Python version drops it without a public way.
+    processes = list((pool._processes or {}).values()) if hasattr(pool, "_processes") else []
+    if not processes and hasattr(pool, "kill_workers"):
+        pool.kill_workers()
     for process in processes:
         try:
             process.kill()

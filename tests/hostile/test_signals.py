@@ -240,3 +240,14 @@ def test_where_the_kernel_cannot_tell_a_child_it_watches_for_its_parents_death()
         assert wait_for(lambda: not alive_in_session(middle.pid), 10, 0.05), alive_in_session(middle.pid)
     finally:
         kill_all(middle)
+
+
+def test_canary_a_process_pool_still_lets_its_workers_be_killed():
+    """stopping.end_pool reaches a ProcessPoolExecutor's workers through its private
+    ``_processes`` (before Python 3.14's public kill_workers). If a Python release drops
+    both, this fails, rather than a stopped run leaving its workers alive."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(1) as pool:
+        pool.submit(abs, -1).result()
+        assert hasattr(pool, "kill_workers") or isinstance(getattr(pool, "_processes", None), dict)
