@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from plainlint.analysis.analysed import AnalysedDocument, analyse
 from plainlint.analysis.readability import Counts
+from plainlint.bounds import cap_per_rule
 from plainlint.config import Config
 from plainlint.document import Document
 from plainlint.extract.html import ParserRejectedMarkup, extract_html
 from plainlint.extract.markdown import extract_markdown
-from plainlint.findings import Finding, Severity, order_key
+from plainlint.findings import Finding, Severity, fingerprint, order_key
 from plainlint.pickling import by_fields
 from plainlint.reading import InputError, read_source
 from plainlint.rules import RULES
@@ -71,7 +71,7 @@ def check_document(document: Document, config: Config, keep_view: bool = False) 
     sections = [
         SectionCounts(s.title, analysed.locate_block(s.first_block).line, s.counts) for s in analysed.sections
     ]
-    findings = filter_suppressed(run_rules(analysed, config), directives(document.source))
+    findings = cap_per_rule(filter_suppressed(run_rules(analysed, config), directives(document.source)))
     view = page_view(analysed, findings) if keep_view else None
     return FileResult(path, findings, analysed.counts, sections=sections, view=view)
 
@@ -79,12 +79,15 @@ def check_document(document: Document, config: Config, keep_view: bool = False) 
 def run_rules(doc: AnalysedDocument, config: Config) -> list[Finding]:
     """Every enabled rule's hits as findings, in the order of Finding.sort_key, fingerprinted."""
     hits = []  # (span, rule, severity, message, suggestion, excerpt)
+    stopped = doc.stop_notice()
     for rule_id, settings in config.rules.items():
         if not settings.enabled:
             continue
         for hit in RULES[rule_id].check(doc, settings.options):
             severity = Severity.INFO if hit.advisory else settings.severity
             hits.append((hit.span, rule_id, severity, hit.message, hit.suggestion, doc.text_at(hit.span)))
+        if stopped and RULES[rule_id].reads_sentences:  # the rest of the page was not read
+            hits.append((stopped[0], rule_id, settings.severity, stopped[1], None, doc.text_at(stopped[0])))
     path = doc.document.path
     hits.sort(key=lambda h: order_key(path, h[0], h[1], h[3]))
     return _fingerprinted(path, hits)
@@ -101,8 +104,7 @@ def _fingerprinted(path: str, hits: list[tuple]) -> list[Finding]:
         key = (rule, excerpt.casefold())
         nth = seen.get(key, 0)
         seen[key] = nth + 1
-        digest = hashlib.sha256(f"{rule}\0{key[1]}".encode()).hexdigest()[:20]
-        out.append(Finding(path, span, rule, severity, message, suggestion, excerpt, f"{digest}:{nth}"))
+        out.append(Finding(path, span, rule, severity, message, suggestion, excerpt, fingerprint(rule, key[1], nth)))
     return out
 
 

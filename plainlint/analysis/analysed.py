@@ -7,7 +7,7 @@ from functools import cached_property
 
 from plainlint.analysis.readability import Counts
 from plainlint.analysis.sections import Section, split_sections
-from plainlint.analysis.segment import Sentence, segment
+from plainlint.analysis.segment import WORD_LIMIT, Sentence, read_sentences
 from plainlint.document import Document
 from plainlint.findings import Span
 
@@ -19,6 +19,8 @@ class AnalysedDocument:
     _by_block: dict[int, list[Sentence]] = field(default_factory=dict, repr=False)
     # the text behind each span handed to a rule: (block, start, end) in block text
     located: dict[Span, tuple[int, int, int]] = field(default_factory=dict, repr=False)
+    # the first sentence not read, on a page with more distinct words than WORD_LIMIT
+    stopped_at: Sentence | None = None
 
     @cached_property
     def counts(self) -> Counts:
@@ -84,5 +86,20 @@ class AnalysedDocument:
         return Span(line, col, end_line, end_col)
 
 
+    def stop_notice(self) -> tuple[Span, str] | None:
+        """Where the page stopped being read and what to tell the user, if it did."""
+        s = self.stopped_at
+        if s is None:
+            return None
+        word = s.words[0]
+        return (
+            self.locate(s.block, word.start, word.end),
+            f"plainlint stopped checking this page here: it uses more than {WORD_LIMIT:,} different "
+            "words, far more than any real page, and the rest was not checked by this rule. "
+            "Split the page, or check that it is the file you meant.",
+        )
+
+
 def analyse(document: Document) -> AnalysedDocument:
-    return AnalysedDocument(document, segment(document.blocks))
+    sentences, stopped_at = read_sentences(document.blocks)
+    return AnalysedDocument(document, sentences, stopped_at=stopped_at)
