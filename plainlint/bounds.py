@@ -1,13 +1,36 @@
 """Bounds on one page's findings, far above any real page's: a page built to flood a report
-(20,000 made-up words, each reported) gets the first ones of each rule and a note of the rest."""
+(20,000 made-up words, each reported) gets the first ones of each rule and a note of the rest;
+a page too big to read to its end (see analysis.segment.WORD_LIMIT) says where it stopped."""
 
 from __future__ import annotations
 
 from collections import Counter
 
+from plainlint.analysis.analysed import AnalysedDocument
+from plainlint.config import Config
 from plainlint.findings import Finding, fingerprint
+from plainlint.rules import RULES
+from plainlint.suppress import Directive, filter_suppressed
 
 FINDINGS_PER_RULE = 1_000
+
+
+def bounded(doc: AnalysedDocument, config: Config, findings: list[Finding], marks: list[Directive]) -> list[Finding]:
+    """A page's findings (in report order, suppressed ones taken out) within the findings limit,
+    and, if the page was not read to its end, a notice where it stopped from each rule that
+    reads sentences: never counted in the limit, so never hidden by it."""
+    findings = cap_per_rule(findings)
+    stopped = doc.stop_notice()
+    if stopped is None:
+        return findings
+    span, message = stopped
+    excerpt = doc.text_at(span)
+    notices = [
+        Finding(doc.document.path, span, rule, settings.severity, message, None, excerpt,
+                fingerprint(rule, excerpt.casefold(), 0))
+        for rule, settings in config.rules.items() if settings.enabled and RULES[rule].reads_sentences
+    ]
+    return sorted(findings + filter_suppressed(notices, marks), key=Finding.sort_key)
 
 
 def cap_per_rule(findings: list[Finding], limit: int = FINDINGS_PER_RULE) -> list[Finding]:

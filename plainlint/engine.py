@@ -8,7 +8,7 @@ from pathlib import Path
 
 from plainlint.analysis.analysed import AnalysedDocument, analyse
 from plainlint.analysis.readability import Counts
-from plainlint.bounds import cap_per_rule
+from plainlint.bounds import bounded
 from plainlint.config import Config
 from plainlint.document import Document
 from plainlint.extract.html import ParserRejectedMarkup, extract_html
@@ -71,7 +71,8 @@ def check_document(document: Document, config: Config, keep_view: bool = False) 
     sections = [
         SectionCounts(s.title, analysed.locate_block(s.first_block).line, s.counts) for s in analysed.sections
     ]
-    findings = cap_per_rule(filter_suppressed(run_rules(analysed, config), directives(document.source)))
+    marks = directives(document.source)
+    findings = bounded(analysed, config, filter_suppressed(run_rules(analysed, config), marks), marks)
     view = page_view(analysed, findings) if keep_view else None
     return FileResult(path, findings, analysed.counts, sections=sections, view=view)
 
@@ -79,15 +80,12 @@ def check_document(document: Document, config: Config, keep_view: bool = False) 
 def run_rules(doc: AnalysedDocument, config: Config) -> list[Finding]:
     """Every enabled rule's hits as findings, in the order of Finding.sort_key, fingerprinted."""
     hits = []  # (span, rule, severity, message, suggestion, excerpt)
-    stopped = doc.stop_notice()
     for rule_id, settings in config.rules.items():
         if not settings.enabled:
             continue
         for hit in RULES[rule_id].check(doc, settings.options):
             severity = Severity.INFO if hit.advisory else settings.severity
             hits.append((hit.span, rule_id, severity, hit.message, hit.suggestion, doc.text_at(hit.span)))
-        if stopped and RULES[rule_id].reads_sentences:  # the rest of the page was not read
-            hits.append((stopped[0], rule_id, settings.severity, stopped[1], None, doc.text_at(stopped[0])))
     path = doc.document.path
     hits.sort(key=lambda h: order_key(path, h[0], h[1], h[3]))
     return _fingerprinted(path, hits)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from plainlint.analysis import segment
 from plainlint.analysis.readability import Counts
 from plainlint.analysis.sections import Section, split_sections
-from plainlint.analysis.segment import WORD_LIMIT, Sentence, read_sentences
+from plainlint.analysis.segment import Sentence, read_sentences
 from plainlint.document import Document
 from plainlint.findings import Span
 
@@ -94,7 +95,7 @@ class AnalysedDocument:
         word = s.words[0]
         return (
             self.locate(s.block, word.start, word.end),
-            f"plainlint stopped checking this page here: it uses more than {WORD_LIMIT:,} different "
+            f"plainlint stopped checking this page here: it uses more than {segment.WORD_LIMIT:,} different "
             "words, far more than any real page, and the rest was not checked by this rule. "
             "Split the page, or check that it is the file you meant.",
         )

@@ -194,9 +194,10 @@ def segment(blocks: Sequence[Block]) -> list[Sentence]:
     return read_sentences(blocks)[0]
 
 
-def read_sentences(blocks: Sequence[Block], limit: int = WORD_LIMIT) -> tuple[list[Sentence], Sentence | None]:
+def read_sentences(blocks: Sequence[Block]) -> tuple[list[Sentence], Sentence | None]:
     """The sentences of every block, in reading order, up to the one that brings the page's
-    distinct words past ``limit``; and that sentence, or None when the page was read to its end."""
+    distinct words past WORD_LIMIT; and that sentence, or None when the page was read to its end."""
+    limit = WORD_LIMIT
     tokenize = tokenizer()
     ends = _sentence_ends()
     sentences: list[Sentence] = []
