@@ -187,6 +187,10 @@ WORD_LIMIT = 50_000
 # never runs from one piece into the next (no real sentence is a tenth of this long), and a
 # one-line page stops at the word limit without its whole text being tokenized first.
 _PIECE = 100_000
+# The tokenizer's vocabulary keeps every distinct token it has met, for the life of the process:
+# a worker that reads page after page of made-up words would grow without end. Past this many,
+# the next page gets a fresh tokenizer (a few tenths of a second); it splits text the same way.
+_VOCABULARY_LIMIT = 1_000_000
 
 
 def segment(blocks: Sequence[Block]) -> list[Sentence]:
@@ -218,8 +222,15 @@ def read_sentences(blocks: Sequence[Block]) -> tuple[list[Sentence], Sentence | 
                 if over is not None:
                     stop = sentences[over]
                     del sentences[over:]
+                    _forget_words(tokenize)
                     return sentences, stop
+    _forget_words(tokenize)
     return sentences, None
+
+
+def _forget_words(tokenize: Tokenizer) -> None:
+    if len(tokenize.vocab) > _VOCABULARY_LIMIT:
+        tokenizer.cache_clear()
 
 
 def _pieces(line: str) -> Iterator[tuple[int, str]]:
