@@ -17,19 +17,21 @@ FINDINGS_PER_RULE = 1_000
 
 def bounded(doc: AnalysedDocument, config: Config, findings: list[Finding], marks: list[Directive]) -> list[Finding]:
     """A page's findings (in report order, suppressed ones taken out) within the findings limit,
-    and, if the page was not read to its end, a notice where it stopped from each rule that
-    reads sentences: never counted in the limit, so never hidden by it."""
+    and where a bound on its sentences took effect (a long line read in pieces, the page not read
+    to its end), a notice from each rule that reads sentences: never counted in the limit, so
+    never hidden by it."""
     findings = cap_per_rule(findings)
-    stopped = doc.stop_notice()
-    if stopped is None:
+    bounds = doc.bound_notices()
+    if not bounds:
         return findings
-    span, message = stopped
-    excerpt = doc.text_at(span)
-    notices = [
-        Finding(doc.document.path, span, rule, settings.severity, message, None, excerpt,
-                fingerprint(rule, excerpt.casefold(), 0))
-        for rule, settings in config.rules.items() if settings.enabled and RULES[rule].reads_sentences
-    ]
+    notices = []
+    for nth, (span, message) in enumerate(bounds):
+        excerpt = doc.text_at(span)
+        notices += [
+            Finding(doc.document.path, span, rule, settings.severity, message, None, excerpt,
+                    fingerprint(rule, excerpt.casefold(), nth))
+            for rule, settings in config.rules.items() if settings.enabled and RULES[rule].reads_sentences
+        ]
     return sorted(findings + filter_suppressed(notices, marks), key=Finding.sort_key)
 
 

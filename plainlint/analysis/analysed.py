@@ -22,6 +22,8 @@ class AnalysedDocument:
     located: dict[Span, tuple[int, int, int]] = field(default_factory=dict, repr=False)
     # the first sentence not read, on a page with more distinct words than WORD_LIMIT
     stopped_at: Sentence | None = None
+    # the first sentence after a cut in a line too long to read whole (see segment._PIECE)
+    cut_at: Sentence | None = None
 
     @cached_property
     def counts(self) -> Counts:
@@ -87,20 +89,30 @@ class AnalysedDocument:
         return Span(line, col, end_line, end_col)
 
 
-    def stop_notice(self) -> tuple[Span, str] | None:
-        """Where the page stopped being read and what to tell the user, if it did."""
-        s = self.stopped_at
-        if s is None:
-            return None
+    def bound_notices(self) -> list[tuple[Span, str]]:
+        """Where a bound on pathological pages took effect, and what to tell the user."""
+        notices = []
+        if self.cut_at is not None:
+            notices.append((
+                self._first_word(self.cut_at),
+                f"This line is over {segment.PIECE:,} characters long, far longer than any real sentence: "
+                f"plainlint read it in pieces of up to {segment.PIECE:,} characters, and a sentence here ends "
+                "where a piece does. Break the text into paragraphs and sentences.",
+            ))
+        if self.stopped_at is not None:
+            notices.append((
+                self._first_word(self.stopped_at),
+                f"plainlint stopped checking this page here: it uses more than {segment.WORD_LIMIT:,} different "
+                "words, far more than any real page, and the rest was not checked by this rule. "
+                "Split the page, or check that it is the file you meant.",
+            ))
+        return notices
+
+    def _first_word(self, s: Sentence) -> Span:
         word = s.words[0]
-        return (
-            self.locate(s.block, word.start, word.end),
-            f"plainlint stopped checking this page here: it uses more than {segment.WORD_LIMIT:,} different "
-            "words, far more than any real page, and the rest was not checked by this rule. "
-            "Split the page, or check that it is the file you meant.",
-        )
+        return self.locate(s.block, word.start, word.end)
 
 
 def analyse(document: Document) -> AnalysedDocument:
-    sentences, stopped_at = read_sentences(document.blocks)
-    return AnalysedDocument(document, sentences, stopped_at=stopped_at)
+    sentences, stopped_at, cut_at = read_sentences(document.blocks)
+    return AnalysedDocument(document, sentences, stopped_at=stopped_at, cut_at=cut_at)

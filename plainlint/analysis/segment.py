@@ -186,7 +186,7 @@ WORD_LIMIT = 50_000
 # A line is tokenized in pieces of at most this many characters, cut after a space: a sentence
 # never runs from one piece into the next (no real sentence is a tenth of this long), and a
 # one-line page stops at the word limit without its whole text being tokenized first.
-_PIECE = 100_000
+PIECE = 100_000
 # The tokenizer's vocabulary keeps every distinct token it has met, for the life of the process:
 # a worker that reads page after page of made-up words would grow without end. Past this many,
 # the next page gets a fresh tokenizer (a few tenths of a second); it splits text the same way.
@@ -195,13 +195,20 @@ _VOCABULARY_LIMIT = 1_000_000
 
 def segment(blocks: Sequence[Block]) -> list[Sentence]:
     """Split every block into sentences with their words, in reading order."""
-    return read_sentences(blocks)[0]
+    return read_sentences(blocks).sentences
 
 
-def read_sentences(blocks: Sequence[Block]) -> tuple[list[Sentence], Sentence | None]:
+class Reading(NamedTuple):
+    sentences: list[Sentence]
+    stopped: Sentence | None  # the first sentence not read, when the page passed WORD_LIMIT
+    cut: Sentence | None  # the first sentence of the first piece after a cut in a long line
+
+
+def read_sentences(blocks: Sequence[Block]) -> Reading:
     """The sentences of every block, in reading order, up to the one that brings the page's
-    distinct words past WORD_LIMIT; and that sentence, or None when the page was read to its end."""
+    distinct words past WORD_LIMIT; and where the bounds took effect."""
     limit = WORD_LIMIT
+    cut = None
     tokenize = tokenizer()
     ends = _sentence_ends()
     sentences: list[Sentence] = []
@@ -210,10 +217,12 @@ def read_sentences(blocks: Sequence[Block]) -> tuple[list[Sentence], Sentence | 
     read = 0
     seen: set[str] | None = None
     for index, base, line in _lines(blocks):
-        for at, piece in _pieces(line) if len(line) > _PIECE else ((0, line),):
+        for at, piece in _pieces(line) if len(line) > PIECE else ((0, line),):
             first = len(sentences)
             text = _stand_in(piece)
             _read_line(tokenize(text).to_array(_ATTRS).tolist(), text, piece, index, base + at, ends, sentences)
+            if at and cut is None and len(sentences) > first and sentences[first].words:
+                cut = sentences[first]
             read += len(piece) + 1
             if read > 2 * limit:
                 if seen is None:
@@ -223,9 +232,9 @@ def read_sentences(blocks: Sequence[Block]) -> tuple[list[Sentence], Sentence | 
                     stop = sentences[over]
                     del sentences[over:]
                     _forget_words(tokenize)
-                    return sentences, stop
+                    return Reading(sentences, stop, cut if cut is not None and cut is not stop else None)
     _forget_words(tokenize)
-    return sentences, None
+    return Reading(sentences, None, cut)
 
 
 def _forget_words(tokenize: Tokenizer) -> None:
@@ -235,12 +244,12 @@ def _forget_words(tokenize: Tokenizer) -> None:
 
 def _pieces(line: str) -> Iterator[tuple[int, str]]:
     """(offset, text) of each piece of a long line, cut after the last space of each
-    _PIECE characters (or at _PIECE characters when there is none)."""
+    PIECE characters (or at PIECE characters when there is none)."""
     at = 0
-    while len(line) - at > _PIECE:
-        cut = line.rfind(" ", at, at + _PIECE) + 1
+    while len(line) - at > PIECE:
+        cut = line.rfind(" ", at, at + PIECE) + 1
         if cut <= at:
-            cut = at + _PIECE
+            cut = at + PIECE
         yield at, line[at:cut]
         at = cut
     yield at, line[at:]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import resource
 import subprocess
 import sys
@@ -175,8 +176,21 @@ def test_a_long_line_is_read_in_pieces_with_exact_positions(filler):
     words = made_up_words(40, seed=8)
     source = "Intro.\n\n" + " ".join(w + " " + filler * 400 for w in words) + "\n"
     result = check_source(source, "line.md", CONFIG)
-    jargon = {f.excerpt: (f.span.line, f.span.column) for f in result.findings if f.rule == "unexplained-jargon"}
+    notices = [f for f in result.findings if f.message.startswith("This line is over 100,000 characters long")]
+    jargon = {f.excerpt: (f.span.line, f.span.column) for f in result.findings
+              if f.rule == "unexplained-jargon" and f not in notices}
     assert jargon == {w: position_of(source, w) for w in words}
+    # each rule that reads sentences says once where the line was first cut (after the last
+    # space of its first 100,000 characters), at the first word after the cut
+    line = source.split("\n")[2]
+    cut = line.rfind(" ", 0, 100_000) + 1
+    first_word = re.compile(r"[^\W_]").search(line, cut).start()
+    assert sorted(f.rule for f in notices) == sorted(SENTENCE_RULES)
+    assert {(f.span.line, f.span.column) for f in notices} == {(3, first_word + 1)}
+    assert notices[0].message.endswith(
+        "plainlint read it in pieces of up to 100,000 characters, and a sentence here ends where a piece does. "
+        "Break the text into paragraphs and sentences."
+    )
 
 
 def test_a_worker_reading_page_after_page_of_new_words_gets_a_fresh_tokenizer(monkeypatch):
