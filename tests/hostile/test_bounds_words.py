@@ -73,8 +73,11 @@ def test_a_sentence_of_200k_rare_words_is_checked_in_bounded_time(tmp_path):
     text = " ".join(made_up_words(200_000, seed=1)) + ".\n"
     code, report = run_bounded(tmp_path, "rare.md", text, cpu_seconds=30)
     assert code == 1
-    jargon = [f for f in findings_of(report) if f["rule"] == "unexplained-jargon"]
-    assert len(jargon) <= FINDINGS_PER_RULE + 2
+    jargon = [f["message"] for f in findings_of(report) if f["rule"] == "unexplained-jargon"]
+    assert len(jargon) == FINDINGS_PER_RULE + 3
+    assert sum("more findings of this rule in this file are not shown" in m for m in jargon) == 1
+    assert sum(m.startswith("This line is over 100,000 characters long") for m in jargon) == 1
+    assert sum(m.startswith("plainlint stopped checking this page here") for m in jargon) == 1
 
 
 def test_mri_800k_times_is_checked_in_bounded_time(tmp_path):
