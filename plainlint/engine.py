@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from plainlint.analysis.analysed import AnalysedDocument, analyse
 from plainlint.analysis.readability import Counts
+from plainlint.bounds import bounded
 from plainlint.config import Config
 from plainlint.document import Document
 from plainlint.extract.html import ParserRejectedMarkup, extract_html
 from plainlint.extract.markdown import extract_markdown
-from plainlint.findings import Finding, Severity, order_key
+from plainlint.findings import Finding, Severity, fingerprint, order_key
 from plainlint.pickling import by_fields
 from plainlint.reading import InputError, read_source
 from plainlint.rules import RULES
@@ -71,7 +71,8 @@ def check_document(document: Document, config: Config, keep_view: bool = False) 
     sections = [
         SectionCounts(s.title, analysed.locate_block(s.first_block).line, s.counts) for s in analysed.sections
     ]
-    findings = filter_suppressed(run_rules(analysed, config), directives(document.source))
+    marks = directives(document.source)
+    findings = bounded(analysed, config, filter_suppressed(run_rules(analysed, config), marks), marks)
     view = page_view(analysed, findings) if keep_view else None
     return FileResult(path, findings, analysed.counts, sections=sections, view=view)
 
@@ -101,8 +102,7 @@ def _fingerprinted(path: str, hits: list[tuple]) -> list[Finding]:
         key = (rule, excerpt.casefold())
         nth = seen.get(key, 0)
         seen[key] = nth + 1
-        digest = hashlib.sha256(f"{rule}\0{key[1]}".encode()).hexdigest()[:20]
-        out.append(Finding(path, span, rule, severity, message, suggestion, excerpt, f"{digest}:{nth}"))
+        out.append(Finding(path, span, rule, severity, message, suggestion, excerpt, fingerprint(rule, key[1], nth)))
     return out
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -79,6 +80,12 @@ class Finding:
 
     def sort_key(self) -> tuple:
         return order_key(self.path, self.span, self.rule, self.message)
+
+
+def fingerprint(rule: str, text: str, nth: int) -> str:
+    """Finding.fingerprint: the rule, the text involved (case-folded) and which occurrence of the pair it is."""
+    digest = hashlib.sha256(f"{rule}\0{text}".encode()).hexdigest()[:20]
+    return f"{digest}:{nth}"
 
 
 def order_key(path: str, span: Span, rule: str, message: str) -> tuple:

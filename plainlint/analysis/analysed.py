@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from plainlint.analysis import segment
 from plainlint.analysis.readability import Counts
 from plainlint.analysis.sections import Section, split_sections
-from plainlint.analysis.segment import Sentence, segment
+from plainlint.analysis.segment import Sentence, read_sentences
 from plainlint.document import Document
 from plainlint.findings import Span
 
@@ -19,6 +20,10 @@ class AnalysedDocument:
     _by_block: dict[int, list[Sentence]] = field(default_factory=dict, repr=False)
     # the text behind each span handed to a rule: (block, start, end) in block text
     located: dict[Span, tuple[int, int, int]] = field(default_factory=dict, repr=False)
+    # the first sentence not read, on a page with more distinct words than WORD_LIMIT
+    stopped_at: Sentence | None = None
+    # the first sentence after a cut in a line too long to read whole (see segment._PIECE)
+    cut_at: Sentence | None = None
 
     @cached_property
     def counts(self) -> Counts:
@@ -84,5 +89,30 @@ class AnalysedDocument:
         return Span(line, col, end_line, end_col)
 
 
+    def bound_notices(self) -> list[tuple[Span, str]]:
+        """Where a bound on pathological pages took effect, and what to tell the user."""
+        notices = []
+        if self.cut_at is not None:
+            notices.append((
+                self._first_word(self.cut_at),
+                f"This line is over {segment.PIECE:,} characters long, far longer than any real sentence: "
+                f"plainlint read it in pieces of up to {segment.PIECE:,} characters, and a sentence here ends "
+                "where a piece does. Break the text into paragraphs and sentences.",
+            ))
+        if self.stopped_at is not None:
+            notices.append((
+                self._first_word(self.stopped_at),
+                f"plainlint stopped checking this page here: it uses more than {segment.WORD_LIMIT:,} different "
+                "words, far more than any real page, and the rest was not checked by this rule. "
+                "Split the page, or check that it is the file you meant.",
+            ))
+        return notices
+
+    def _first_word(self, s: Sentence) -> Span:
+        word = s.words[0]
+        return self.locate(s.block, word.start, word.end)
+
+
 def analyse(document: Document) -> AnalysedDocument:
-    return AnalysedDocument(document, segment(document.blocks))
+    sentences, stopped_at, cut_at = read_sentences(document.blocks)
+    return AnalysedDocument(document, sentences, stopped_at=stopped_at, cut_at=cut_at)

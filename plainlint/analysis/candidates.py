@@ -120,6 +120,20 @@ def _tokens(text: str):
             yield from _PART.finditer(text, m.start(1), m.end(1))
 
 
+_KEYWORD_REACH = 8  # characters: the longest word _NUMBERED or _FORM_BEFORE ends with ("chapter"), and one
+
+
+def _ends_before(regex: re.Pattern, text: str, end: int) -> re.Match | None:
+    """``regex.search(text, 0, end)`` for a pattern ending in a short word, white space and $
+    ("stage ", "form "): only the few characters before that white space are searched, so
+    a sentence of 200,000 abbreviations costs each one the same (the search from 0 tried
+    every character before each one)."""
+    start = end
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    return regex.search(text, max(0, start - _KEYWORD_REACH), end)
+
+
 def find_abbreviations(text: str) -> list[tuple[int, int, str]]:
     """(start, end, abbreviation) for each abbreviation-like token in ``text``."""
     if _TWO_CAPITALS.search(text) is None:
@@ -135,11 +149,11 @@ def find_abbreviations(text: str) -> list[tuple[int, int, str]]:
         capitals = sum(c.isupper() for c in letters)
         if capitals < 2 or capitals * 2 < len(letters):
             continue  # "McDonald", "iPhone": names, not abbreviations
-        numeral = _ROMAN.match(token) and (token != "IV" or _NUMBERED.search(text, 0, m.start(1)))
+        numeral = _ROMAN.match(token) and (token != "IV" or _ends_before(_NUMBERED, text, m.start(1)))
         if numeral or _IDENTIFIER.match(token):
             continue  # "stage II", "stage IV" (but "an IV drip" is intravenous); "SCR18"
         if any(c.isdigit() for c in token) and (
-            _FORM_BEFORE.search(text, 0, m.start(1)) or _FORM_AFTER.match(text, m.end(1))
+            _ends_before(_FORM_BEFORE, text, m.start(1)) or _FORM_AFTER.match(text, m.end(1))
         ):
             continue  # "form AA1": the name of a form
         key = token[:-1] if token.endswith("s") and token[:-1].isupper() else token

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 
 from plainlint.analysis import gloss_patterns as pattern
 from plainlint.analysis.analysed import AnalysedDocument
@@ -41,6 +42,15 @@ _REACH = 300
 # ("Your prognosis is good. It makes...").
 # ...not counting a bracket, its abbreviation (", or AAA") or a range ("4 or 5 days")
 _TAIL_ASIDES = re.compile(r"\([^()]*\)|,\s*or\s+[A-Z][\w-]*|\d+\s*(?:or|and|to)\s*\d+")
+# How far after a term "the term ends its sentence" looks: a term with more text than this
+# after it does not end its sentence, and a sentence of 200,000 words does not cost each of
+# its terms the rest of the sentence (as _REACH does for the words around a term).
+_TAIL_REACH = 1000
+# The opening of a sentence, up to the end of a number of runs of non-space characters and
+# one character more (for a \b): what DEFINITION_LEAD (seven runs before the term) and
+# ANAPHORA (six runs) can reach, so that they read that much of a sentence, not all of it.
+_RUNS = re.compile(r"(?:\s*\S+){0,8}")
+_LEAD_RUNS = re.compile(r"(?:\S+\s+){0,7}")
 _JOINS_OR_VERBS = frozenset(
     "and or is are was were be been will can may might could should would has have had does do".split()
 )
@@ -109,11 +119,23 @@ def _explains(content: str, occ: Occurrence) -> bool:
     return any(w.islower() and len(w) > 1 for w in pattern.WORD.findall(content))
 
 
+def opening(sentence: Sentence, block: Block) -> str:
+    """The first words of a sentence: all that ANAPHORA can read (see _RUNS)."""
+    end = _RUNS.match(block.text, sentence.start, sentence.end).end()
+    return block.text[sentence.start : min(sentence.end, end + 1)]
+
+
 def defines(name: str, sentence: Sentence, block: Block, case_sensitive: bool = False) -> bool:
     """Does ``sentence`` open with ``name`` followed by "is", "are", "means"...?"""
-    text = block.text[sentence.start : sentence.end]
-    for start, end in _occurrences(name, text, case_sensitive):
-        if pattern.DEFINITION_LEAD.match(text[:start]) and pattern.DEFINING_VERB.match(text, end):
+    text = block.text
+    # DEFINITION_LEAD matches at most seven runs of non-space characters, each followed by
+    # space, so the name is looked for there only (a whole 200,000-word sentence was searched
+    # and lower-cased for each of its terms before)
+    reach = _LEAD_RUNS.match(text, sentence.start, sentence.end).end() + len(name)
+    head = text[sentence.start : min(sentence.end, reach)]
+    for start, end in _occurrences(name, head, case_sensitive):
+        if pattern.DEFINITION_LEAD.match(head[:start]) and \
+                pattern.DEFINING_VERB.match(text, sentence.start + end, sentence.end):
             return True
     return False
 
@@ -198,8 +220,7 @@ def glossed_here(occ: Occurrence, sentence: Sentence, block: Block) -> str | Non
         described = before[: cue.start()].rstrip()
         if described.endswith(",") and _mostly_plain(re.split(r"[,;:(]", described[:-1])[-1].split(".")[-1]):
             return "cue phrase before"  # "the same virus as chickenpox, called varicella zoster"
-    opening = text[sentence.start : occ.start]
-    if pattern.NAMED_AS.fullmatch(opening) and re.match(r"\s*(?:[.,;:(]|$)", after):
+    if pattern.NAMED_AS.fullmatch(text, sentence.start, occ.start) and re.match(r"\s*(?:[.,;:(]|$)", after):
         return "named as one of a kind"
     # searches anchored at the end of ``before`` cannot match unless it ends so
     tail = before.rstrip()
@@ -242,11 +263,15 @@ class PageGlosses:
     glossary: set[str] = field(default_factory=set)  # <dt> terms, case-folded
     alias_blocks: set[int] = field(default_factory=set)  # list items after "also called:"
     sections: set[str] = field(default_factory=set)  # keys defined by a heading's section
+    # found as asked, once a page, as a long list would cost each of its items the whole list:
+    lead_ins: dict[int, int] = field(default_factory=dict)  # list item -> block before its list, or -1
+    kinds: dict[int, bool] = field(default_factory=dict)  # block -> does it end naming a kind of item
 
 
 def page_glosses(doc: AnalysedDocument, occurrences: list[Occurrence]) -> PageGlosses:
     blocks = doc.document.blocks
     page = PageGlosses()
+    openings: dict[int, tuple[Sentence, Block] | None] = {}  # a heading's: it may hold many terms
     for i, (here, nxt) in enumerate(zip(blocks, blocks[1:])):
         if here.kind is BlockKind.TERM and nxt.kind is BlockKind.DEFINITION:
             page.glossary.add(here.text.strip().rstrip(":").casefold())
@@ -260,12 +285,14 @@ def page_glosses(doc: AnalysedDocument, occurrences: list[Occurrence]) -> PageGl
     for occ in occurrences:
         if blocks[occ.block].kind is not BlockKind.HEADING or occ.key in page.sections:
             continue
-        opening = _section_opening(doc, occ.block)
-        if opening is not None:
-            sentence, block = opening
-            lead = block.text[sentence.start : sentence.end]
+        if occ.block not in openings:
+            openings[occ.block] = _section_opening(doc, occ.block)
+        section = openings[occ.block]
+        if section is not None:
+            sentence, block = section
             # a section may open by defining its heading's term without repeating it
-            if pattern.ANAPHORA.match(lead) or defines(occ.text, sentence, block, occ.abbreviation) \
+            if pattern.ANAPHORA.match(opening(sentence, block)) \
+                    or defines(occ.text, sentence, block, occ.abbreviation) \
                     or (occ.key != occ.text and defines(occ.key, sentence, block, occ.abbreviation)):
                 page.sections.add(occ.key)  # "Hypos" heading, "A hypo is when..." section
     return page
@@ -283,19 +310,38 @@ def _section_opening(doc: AnalysedDocument, heading: int) -> tuple[Sentence, Blo
     return None
 
 
-def _names_kind_of_list(doc: AnalysedDocument, occ: Occurrence) -> bool:
+def _names_kind_of_list(doc: AnalysedDocument, occ: Occurrence, page: PageGlosses) -> bool:
     """A list item that opens with the term, after a lead-in naming what the items are:
     "There are two main types of stimulant:" then "methylphenidate (Ritalin)"."""
     blocks = doc.document.blocks
-    opening = blocks[occ.block].text[: occ.start]
-    if pattern.WORD.findall(opening) not in ([], ["a"], ["an"], ["the"]):
+    first_words = [m.group() for m in islice(pattern.WORD.finditer(blocks[occ.block].text, 0, occ.start), 2)]
+    if first_words not in ([], ["a"], ["an"], ["the"]):
         return False
-    i = occ.block - 1
-    while i >= 0 and blocks[i].kind is BlockKind.LIST_ITEM:
-        i -= 1
+    i = _lead_in(blocks, occ.block, page.lead_ins)
     if i < 0 or blocks[i].kind is BlockKind.HEADING:
         return False
-    lead_in = pattern.KIND_LEAD_IN.search(re.split(r"(?<=[.!?])\s+", blocks[i].text.strip())[-1])
+    if i not in page.kinds:
+        page.kinds[i] = _names_kind(blocks[i].text)
+    return page.kinds[i]
+
+
+def _lead_in(blocks: list[Block], item: int, known: dict[int, int]) -> int:
+    """The block before the list that holds list item ``item`` (-1 if none), remembered in
+    ``known`` for the items walked past."""
+    walked = []
+    i = item - 1
+    while i >= 0 and blocks[i].kind is BlockKind.LIST_ITEM and i not in known:
+        walked.append(i)
+        i -= 1
+    found = known[i] if i in known else i
+    for j in walked:
+        known[j] = found
+    known[item] = found
+    return found
+
+
+def _names_kind(lead: str) -> bool:
+    lead_in = pattern.KIND_LEAD_IN.search(re.split(r"(?<=[.!?])\s+", lead.strip())[-1])
     kind = lead_in and (lead_in.group(1) or lead_in.group(2))
     return bool(kind) and kind.lower().rstrip("s") not in {v.rstrip("s") for v in pattern.VAGUE}
 
@@ -314,7 +360,7 @@ def explanation(doc: AnalysedDocument, occ: Occurrence, page: PageGlosses) -> st
     here = glossed_here(occ, sentence, block)
     if here and here != WEAK:
         return here
-    if block.kind is BlockKind.LIST_ITEM and _names_kind_of_list(doc, occ):
+    if block.kind is BlockKind.LIST_ITEM and _names_kind_of_list(doc, occ, page):
         return "list of a kind"
     # The next sentence may define the term, or the abbreviation given with it:
     # "...the cerebrospinal fluid (CSF). The CSF is a clear fluid that..."
@@ -325,11 +371,12 @@ def explanation(doc: AnalysedDocument, occ: Occurrence, page: PageGlosses) -> st
             return "next sentence"
         # the term ends its sentence (give or take a few words, its abbreviation or a bracket),
         # so "this" in the next one is the term
-        tail = _TAIL_ASIDES.sub("", block.text[occ.end : sentence.end])
-        tail_words = [w.lower() for w in pattern.WORD.findall(tail)]
-        if following.block == occ.block and len(tail_words) <= 3 and not _JOINS_OR_VERBS & set(tail_words) \
-                and pattern.ANAPHORA.match(nblock.text[following.start : following.end]):
-            return "next sentence"
+        if following.block == occ.block and sentence.end - occ.end <= _TAIL_REACH:
+            tail = _TAIL_ASIDES.sub("", block.text[occ.end : sentence.end])
+            tail_words = [w.lower() for w in pattern.WORD.findall(tail)]
+            if len(tail_words) <= 3 and not _JOINS_OR_VERBS & set(tail_words) \
+                    and pattern.ANAPHORA.match(opening(following, nblock)):
+                return "next sentence"
         alias = abbreviation_in_brackets(occ, sentence, block)
         if alias and defines(alias, following, nblock, case_sensitive=True):
             return "next sentence"

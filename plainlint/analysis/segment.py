@@ -178,15 +178,90 @@ def _lines(blocks: Sequence[Block]):
             offset += len(line) + 1
 
 
+# Bounds for pathological pages, far above any real one. The tokenizer keeps every distinct
+# word it meets for the life of the process, and each is looked up, counted and weighed once
+# a page: 9.5 MB of distinct made-up words took 89 s and 1 GB. A page is read up to the
+# sentence that brings its distinct words (as written) past WORD_LIMIT, and no further.
+WORD_LIMIT = 50_000
+# A line is tokenized in pieces of at most this many characters, cut after a space: a sentence
+# never runs from one piece into the next (no real sentence is a tenth of this long), and a
+# one-line page stops at the word limit without its whole text being tokenized first.
+PIECE = 100_000
+# The tokenizer's vocabulary keeps every distinct token it has met, for the life of the process:
+# a worker that reads page after page of made-up words would grow without end. Past this many,
+# the next page gets a fresh tokenizer (a few tenths of a second); it splits text the same way.
+_VOCABULARY_LIMIT = 1_000_000
+
+
 def segment(blocks: Sequence[Block]) -> list[Sentence]:
     """Split every block into sentences with their words, in reading order."""
+    return read_sentences(blocks).sentences
+
+
+class Reading(NamedTuple):
+    sentences: list[Sentence]
+    stopped: Sentence | None  # the first sentence not read, when the page passed WORD_LIMIT
+    cut: Sentence | None  # the first sentence of the first piece after a cut in a long line
+
+
+def read_sentences(blocks: Sequence[Block]) -> Reading:
+    """The sentences of every block, in reading order, up to the one that brings the page's
+    distinct words past WORD_LIMIT; and where the bounds took effect."""
+    limit = WORD_LIMIT
+    cut = None
     tokenize = tokenizer()
     ends = _sentence_ends()
     sentences: list[Sentence] = []
+    # a word and what separates it from the next take two characters or more: until ``read``
+    # passes twice the limit, there cannot be too many words, and none are counted
+    read = 0
+    seen: set[str] | None = None
     for index, base, line in _lines(blocks):
-        text = _stand_in(line)
-        _read_line(tokenize(text).to_array(_ATTRS).tolist(), text, line, index, base, ends, sentences)
-    return sentences
+        for at, piece in _pieces(line) if len(line) > PIECE else ((0, line),):
+            first = len(sentences)
+            text = _stand_in(piece)
+            _read_line(tokenize(text).to_array(_ATTRS).tolist(), text, piece, index, base + at, ends, sentences)
+            if at and cut is None and len(sentences) > first and sentences[first].words:
+                cut = sentences[first]
+            read += len(piece) + 1
+            if read > 2 * limit:
+                if seen is None:
+                    seen, first = set(), 0
+                over = _past_limit(sentences, first, seen, limit)
+                if over is not None:
+                    stop = sentences[over]
+                    del sentences[over:]
+                    _forget_words(tokenize)
+                    return Reading(sentences, stop, cut if cut is not None and cut is not stop else None)
+    _forget_words(tokenize)
+    return Reading(sentences, None, cut)
+
+
+def _forget_words(tokenize: Tokenizer) -> None:
+    if len(tokenize.vocab) > _VOCABULARY_LIMIT:
+        tokenizer.cache_clear()
+
+
+def _pieces(line: str) -> Iterator[tuple[int, str]]:
+    """(offset, text) of each piece of a long line, cut after the last space of each
+    PIECE characters (or at PIECE characters when there is none)."""
+    at = 0
+    while len(line) - at > PIECE:
+        cut = line.rfind(" ", at, at + PIECE) + 1
+        if cut <= at:
+            cut = at + PIECE
+        yield at, line[at:cut]
+        at = cut
+    yield at, line[at:]
+
+
+def _past_limit(sentences: list[Sentence], first: int, seen: set[str], limit: int) -> int | None:
+    """The index of the first sentence from ``first`` on whose words bring ``seen`` past ``limit``."""
+    for i in range(first, len(sentences)):
+        seen.update(texts(sentences[i].words))
+        if len(seen) > limit:
+            return i
+    return None
 
 
 def _read_line(rows: list[list[int]], text: str, line: str, index: int, base: int, ends: frozenset[str],

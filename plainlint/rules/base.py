@@ -37,3 +37,5 @@ class Rule:
     check: Callable[[AnalysedDocument, Options], Iterable[Hit]]
     # (bad, good) pairs of HTML for `plainlint explain`; a test runs the rule on each
     examples: tuple[tuple[str, str], ...] = ()
+    # reads the page's sentences: told so when a page was too big to read to its end
+    reads_sentences: bool = True

@@ -89,6 +89,7 @@ RULE = Rule(
         Option("max-length", "int", "A heading with more characters than this is reported.", minimum=1),
     ),
     check=check,
+    reads_sentences=False,
     examples=(
         (
             "<h1>Asthma</h1><p>Asthma affects your breathing.</p><h3>Symptoms</h3><p>You may cough.</p>",

@@ -37,6 +37,7 @@ RULE = Rule(
     sources=("markdownlint and Vale inline configuration comments",),
     options=(),
     check=check,
+    reads_sentences=False,
     examples=(
         (
             "<!-- plainlint-disable unexplaned-jargon -->",
