@@ -204,8 +204,11 @@ class CheckPool:
 
     async def _worker(self) -> Worker:
         """An idle worker, or a new one."""
-        if self._idle:
-            return self._idle.pop()
+        while self._idle:
+            worker = self._idle.pop()
+            if worker.process.is_alive():
+                return worker
+            worker.stop()  # killed while idle (the out-of-memory killer, a user)
         if self._closed:
             raise WorkerGone("the server is shutting down")
         if self._context is None:

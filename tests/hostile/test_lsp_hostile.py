@@ -188,6 +188,13 @@ def _children(pid: int) -> set[int]:
     return found
 
 
+def _workers(server: int) -> set[int]:
+    """The processes forked by the fork server, a child of the server."""
+    descendants = _children(server)
+    grandchildren = {p for c in descendants for p in _children(c)}
+    return {p for c in descendants - grandchildren for p in _children(c)}
+
+
 def _alive(pid: int) -> bool:
     try:
         state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
@@ -210,3 +217,23 @@ def test_killing_the_server_in_the_middle_of_a_check_leaves_no_process_behind(tm
         while any(_alive(p) for p in left) and time.monotonic() < deadline:
             time.sleep(0.2)
         assert not [p for p in left if _alive(p)]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_worker_killed_in_the_middle_of_a_check_gives_a_diagnostic_and_is_replaced(tmp_path):
+    """The out-of-memory killer, or a user, kills the checking processes."""
+    huge, small = (tmp_path / "huge.html").as_uri(), (tmp_path / "small.html").as_uri()
+    with Server(tmp_path) as server:
+        server.initialize()
+        server.send(did_open(huge, prose(HUGE_MB)))
+        deadline = time.monotonic() + 60
+        while not _workers(server.proc.pid) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        time.sleep(1)  # the page sent to one of them
+        for pid in _workers(server.proc.pid):
+            os.kill(pid, signal.SIGKILL)
+        [note] = server.diagnostics(huge, 120)["diagnostics"]
+        assert note["message"] == "plainlint could not check this page: its check stopped unexpectedly"
+        server.send(did_open(small, SMALL))
+        assert any(d["code"] == "unexplained-jargon" for d in server.diagnostics(small, 120)["diagnostics"])
+        assert_clean_stderr(server)
