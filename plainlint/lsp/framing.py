@@ -83,6 +83,14 @@ class _Source:
             pass
         self._pieces.put(b"")
 
+    def close(self) -> None:
+        """End the input now, waking a reader waiting for it."""
+        self._ended = True
+        try:
+            self._pieces.put_nowait(b"")
+        except queue.Full:
+            pass  # a reader is not waiting, then
+
     def get(self, timeout: float | None) -> bytes | None:
         if self._ended:
             return b""
@@ -110,6 +118,10 @@ class FramedInput:
         self._out: deque[bytes] = deque()  # frames for pygls: header lines, then bodies
         self._ended = False
         self._dropping = False  # skipping the rest of a frame already reported
+
+    def close(self) -> None:
+        """End the input: pygls' reader thread, if waiting, sees the end of it at once."""
+        self._source.close()
 
     # --- what pygls calls ------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import signal
 import sys
 import time
 import uuid
@@ -126,6 +127,7 @@ class PlainlintServer(LanguageServer):
         self.check_timeout = CHECK_TIMEOUT
         self.loop: asyncio.AbstractEventLoop | None = None  # once initialized
         self.throttle = logs.Throttle()
+        self.input: FramedInput | None = None  # what the client sends, once serving
         self.settings_errors: dict[Path, str] = {}  # settings files whose problems are shown
         self.encoding = UTF16
         self.links = False  # whether the client takes codeDescription
@@ -184,6 +186,13 @@ class PlainlintServer(LanguageServer):
             self.log(message, t.MessageType.Warning)
         except Exception:  # noqa: BLE001 - the transport may be gone
             pass
+
+    def shutdown(self) -> None:
+        """Stop reading (pygls waits for its reader thread), then the workers."""
+        if self.input is not None:
+            self.input.close()
+        self.pool.close()
+        super().shutdown()
 
     def publish(self, uri: str, diagnostics: list[t.Diagnostic], version: int | None = None) -> None:
         self.text_document_publish_diagnostics(t.PublishDiagnosticsParams(uri, diagnostics, version))
@@ -448,9 +457,19 @@ def _private_streams():
     return stdin, stdout
 
 
+def _exit_on(signum, frame) -> None:
+    raise SystemExit(128 + signum)
+
+
 def serve() -> None:
-    """Serve over stdin and stdout until the client says exit, or its input ends."""
+    """Serve over stdin and stdout until the client says exit, its input ends, or a
+    SIGTERM or SIGHUP (an editor closing; the terminal gone) ends it cleanly: the workers
+    stop and the fork server's folder is removed."""
     logs.configure()
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _exit_on)
     stdin, stdout = _private_streams()
     server = make_server()
-    server.start_io(FramedInput(stdin, server.problem), stdout)
+    server.input = FramedInput(stdin, server.problem)
+    server.start_io(server.input, stdout)

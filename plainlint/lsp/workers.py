@@ -17,6 +17,10 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
+import shutil
+import signal
+import sys
+import tempfile
 import threading
 import time
 from concurrent.futures import Future
@@ -26,6 +30,7 @@ from lsprotocol.types import DiagnosticSeverity
 
 from plainlint.lsp.checking import Outcome, Settings, Snapshot, page_note, run_check
 from plainlint.lsp.features import Checked
+from plainlint.lsp.logs import exception_line
 from plainlint.lsp.positions import PositionMap
 
 WATCH = 1.0  # seconds between a worker's looks at whether its parent is still there
@@ -64,24 +69,31 @@ def _watch_parent() -> None:
 
 
 def serve_checks(conn) -> None:
-    """A worker's life: say it is ready, then check each snapshot it is sent."""
+    """A worker's life: say it is ready, then check each snapshot it is sent. Whatever
+    goes wrong ends it with one line on standard error, never a traceback: the server
+    tells the page."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # ^C in a terminal is for the server, which stops the workers
     threading.Thread(target=_watch_parent, name="plainlint-watch", daemon=True).start()
-    if PRELOAD not in __import__("sys").modules:  # spawned, not forked warm
-        warm()
-    settings, generation = Settings(), 0
-    conn.send("ready")
-    while True:
-        try:
-            snap, gen = conn.recv()
-        except (EOFError, OSError):
-            return
-        if gen != generation:
-            settings.clear()
-            generation = gen
-        outcome = run_check(snap, settings)
-        outcome.checked.text = ""  # the server has it
-        outcome.checked.pm = None  # holds the text too: made again by the server
-        conn.send(outcome)
+    try:
+        if PRELOAD not in sys.modules:  # spawned, not forked warm
+            warm()
+        settings, generation = Settings(), 0
+        conn.send("ready")
+        while True:
+            try:
+                snap, gen = conn.recv()
+            except (EOFError, OSError):
+                return
+            if gen != generation:
+                settings.clear()
+                generation = gen
+            outcome = run_check(snap, settings)
+            outcome.checked.text = ""  # the server has it
+            outcome.checked.pm = None  # holds the text too: made again by the server
+            conn.send(outcome)
+    except BaseException as exc:  # noqa: BLE001 - see above
+        print(f"plainlint lsp: a check worker stopped: {exception_line(exc)}", file=sys.stderr, flush=True)
+        os._exit(1)
 
 
 # --- in the server ---------------------------------------------------------------------
@@ -158,8 +170,10 @@ class CheckPool:
         self.generation = 0  # raised when settings may have changed: workers forget theirs
         self._context = None
         self._idle: list[Worker] = []
+        self._busy: set[Worker] = set()
         self._slots: asyncio.Semaphore | None = None
         self._closed = False
+        self._folder: str | None = None  # of the fork server's socket
 
     async def start(self) -> None:
         """Start one worker, so that the first page does not wait for the loading."""
@@ -175,6 +189,7 @@ class CheckPool:
             except (WorkerGone, OSError) as exc:
                 return _failed(snap, f"plainlint could not check this page: {exc}", error=True)
             done = _in_thread(worker.run, snap, self.generation, budget)
+            self._busy.add(worker)
             try:
                 outcome = await asyncio.wrap_future(done)
             except asyncio.CancelledError:
@@ -187,15 +202,23 @@ class CheckPool:
             except WorkerGone:
                 return _failed(snap, "plainlint could not check this page: its check stopped unexpectedly",
                                error=True)
+            finally:
+                self._busy.discard(worker)
             self._keep(worker)
             return outcome
 
     def close(self) -> None:
-        """Stop every idle worker; checks running now are cancelled with their tasks."""
+        """Stop every worker, and remove the fork server's folder: the server leaves by
+        os._exit (cli.run), so multiprocessing's own clean-up at exit never runs. The
+        fork server stops by itself when this process is gone."""
         self._closed = True
         for worker in self._idle:
             worker.stop()
         self._idle.clear()
+        for worker in self._busy:
+            worker.interrupt()  # its thread sees the pipe end, and stops it
+        if self._folder is not None:
+            shutil.rmtree(self._folder, ignore_errors=True)
 
     def _slot(self) -> asyncio.Semaphore:
         if self._slots is None:
@@ -213,7 +236,8 @@ class CheckPool:
             raise WorkerGone("the server is shutting down")
         if self._context is None:
             self._context = _context()
-        starting = _in_thread(Worker, self._context)
+            self._folder = tempfile.mkdtemp(prefix="plainlint-lsp-", dir=_short_temp())
+        starting = _in_thread(self._new_worker)
         try:
             return await asyncio.wrap_future(starting)
         except asyncio.CancelledError:  # keep it for the next check, once started
@@ -222,11 +246,27 @@ class CheckPool:
                 lambda f: f.exception() or loop.call_soon_threadsafe(self._keep, f.result()))
             raise
 
+    def _new_worker(self) -> Worker:
+        # The first worker starts the fork server, whose socket goes in a folder made by
+        # tempfile (multiprocessing.util.get_temp_dir): make it one that close() removes.
+        saved, tempfile.tempdir = tempfile.tempdir, self._folder
+        try:
+            return Worker(self._context)
+        finally:
+            tempfile.tempdir = saved
+
     def _keep(self, worker: Worker) -> None:
         if self._closed or len(self._idle) >= self.size:
             worker.stop()
         else:
             self._idle.append(worker)
+
+
+def _short_temp() -> str:
+    """A folder for the fork server's socket, whose path must fit in about 100 bytes
+    (108 on Linux, 104 on macOS) with "/plainlint-lsp-*/pymp-*/listener-*" (59) after it."""
+    base = tempfile.gettempdir()
+    return base if len(base) <= 40 or not os.path.isdir("/tmp") else "/tmp"
 
 
 def _in_thread(function, *args) -> Future:

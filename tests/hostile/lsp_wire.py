@@ -44,8 +44,8 @@ class Server:
     """``python -m plainlint lsp`` on pipes. Use as a context manager: the process is
     killed on the way out, whatever happened."""
 
-    def __init__(self, root: Path, init_options: dict | None = None) -> None:
-        env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONDONTWRITEBYTECODE="1")
+    def __init__(self, root: Path, init_options: dict | None = None, env: dict | None = None) -> None:
+        env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONDONTWRITEBYTECODE="1", **(env or {}))
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "plainlint", "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             stderr=subprocess.PIPE, cwd=root, env=env,
@@ -56,7 +56,8 @@ class Server:
         self.seen: list[dict] = []
         self.stderr = bytearray()
         threading.Thread(target=self._read_stdout, daemon=True).start()
-        threading.Thread(target=self._read_stderr, daemon=True).start()
+        self._stderr_reader = threading.Thread(target=self._read_stderr, daemon=True)
+        self._stderr_reader.start()
 
     def __enter__(self) -> Server:
         return self
@@ -68,6 +69,12 @@ class Server:
         if self.proc.poll() is None:
             self.proc.kill()
         self.proc.wait(10)
+
+    def wait(self, timeout: float) -> int:
+        """Wait for the server to end, and for all it wrote on standard error."""
+        code = self.proc.wait(timeout)
+        self._stderr_reader.join(timeout)
+        return code
 
     # --- reading -----------------------------------------------------------------------
 
@@ -129,13 +136,16 @@ class Server:
     def send(self, message: dict) -> None:
         self.write(frame(message))
 
-    def initialize(self, timeout: float = 60) -> dict:
+    def initialize(self, timeout: float = 60, initialized: bool = True) -> dict:
+        """Initialize; then say ``initialized``, on which the server starts loading
+        spaCy for the first page (seconds of CPU that a test of framing can do without)."""
         params = {"processId": None, "rootUri": self.root.as_uri(), "capabilities": {}}
         if self.init_options is not None:
             params["initializationOptions"] = self.init_options
         self.send(request("init", "initialize", params))
         answer = self.response("init", timeout)
-        self.send(notification("initialized", {}))
+        if initialized:
+            self.send(notification("initialized", {}))
         return answer
 
     def shutdown(self, timeout: float = 30) -> dict:
@@ -143,5 +153,5 @@ class Server:
         self.send(request("bye", "shutdown"))
         answer = self.response("bye", timeout)
         self.send(notification("exit"))
-        self.proc.wait(timeout)
+        self.wait(timeout)
         return answer

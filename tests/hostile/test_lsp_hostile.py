@@ -6,10 +6,13 @@ starts it, and is killed on the way out of each test.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import shutil
 import signal
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -58,7 +61,7 @@ def assert_clean_stderr(server: Server) -> None:
 @pytest.mark.parametrize("attack", ATTACKS, ids=list(ATTACKS))
 def test_a_malformed_message_is_survived_and_the_next_request_answered(attack, tmp_path):
     with Server(tmp_path) as server:
-        server.initialize()
+        server.initialize(initialized=False)
         server.write(ATTACKS[attack])
         server.send(HOVER)
         answer = server.response("after", ANSWERED_WITHIN)
@@ -74,7 +77,7 @@ def test_a_malformed_message_is_survived_and_the_next_request_answered(attack, t
 def test_a_request_with_too_large_a_content_length_is_answered_when_the_client_waits(tmp_path):
     """Nothing follows the request: the server does not wait for ever for the rest."""
     with Server(tmp_path) as server:
-        server.initialize()
+        server.initialize(initialized=False)
         body = json.dumps(HOVER).encode()
         server.write(b"Content-Length: %d\r\n\r\n" % (len(body) + 100) + body)
         assert server.response("after", ANSWERED_WITHIN)["result"] is None
@@ -195,6 +198,14 @@ def _workers(server: int) -> set[int]:
     return {p for c in descendants - grandchildren for p in _children(c)}
 
 
+@contextlib.contextmanager
+def _removed(folder: Path):
+    try:
+        yield
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def _alive(pid: int) -> bool:
     try:
         state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
@@ -236,4 +247,33 @@ def test_a_worker_killed_in_the_middle_of_a_check_gives_a_diagnostic_and_is_repl
         assert note["message"] == "plainlint could not check this page: its check stopped unexpectedly"
         server.send(did_open(small, SMALL))
         assert any(d["code"] == "unexplained-jargon" for d in server.diagnostics(small, 120)["diagnostics"])
+        assert_clean_stderr(server)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize("how", ["exit", "SIGTERM", "end of input"])
+def test_a_server_stopped_in_the_middle_of_a_check_leaves_no_process_and_no_folder(how, tmp_path):
+    """An editor closing says exit, or sends SIGTERM, or closes the pipe."""
+    temp = Path(tempfile.mkdtemp(prefix="lsp-", dir="/tmp"))  # short: a socket's path goes in it
+    with Server(tmp_path, env={"TMPDIR": str(temp)}) as server, _removed(temp):
+        server.initialize()
+        server.send(did_open((tmp_path / "huge.html").as_uri(), prose(HUGE_MB)))
+        deadline = time.monotonic() + 60
+        while not _workers(server.proc.pid) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        time.sleep(1)
+        left = _children(server.proc.pid)
+        assert list(temp.iterdir()), "the fork server's folder is not in TMPDIR: this test tests nothing"
+        if how == "exit":
+            server.shutdown(ANSWERED_WITHIN)
+        elif how == "SIGTERM":
+            server.proc.send_signal(signal.SIGTERM)
+        else:
+            server.proc.stdin.close()
+        server.wait(ANSWERED_WITHIN)
+        deadline = time.monotonic() + 30
+        while any(_alive(p) for p in left) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not [p for p in left if _alive(p)]
+        assert list(temp.iterdir()) == []
         assert_clean_stderr(server)
