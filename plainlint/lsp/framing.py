@@ -19,8 +19,12 @@ What happens to each malformed frame (one log line each, through ``report``):
   JSON outside one); if the client sends nothing more for ``STALL`` seconds, what came is
   looked at. Either way, a body that is a whole JSON object (a strict prefix of one never
   is) is handed on, anything else dropped; reading goes on from the new header.
-- Content-Length missing, zero, negative, not a number, or headers that do not end in a
-  blank line: the frame is dropped, and reading goes on from the next header.
+- Content-Length smaller than the body: the short body is handed on (pygls reports it as
+  invalid JSON), and the rest skipped up to the next header.
+- Content-Length missing, zero, negative or not a number, two different ones, headers
+  that do not end in a blank line, a header line over ``MAX_HEADER_LINE`` bytes or more
+  than ``MAX_HEADER_LINES`` of them: the frame is dropped, and reading goes on from the
+  next header.
 - Content-Length over ``MAX_MESSAGE``: the body is read and thrown away in pieces, never
   held (a header inside it ends it early, as above).
 - Bytes that are not a frame: skipped up to the next header.

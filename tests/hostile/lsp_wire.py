@@ -66,8 +66,14 @@ class Server:
         self.kill()
 
     def kill(self) -> None:
+        """Stop the server as an editor would (SIGTERM: it stops its workers and removes
+        its folder), and kill it if that does not do."""
         if self.proc.poll() is None:
-            self.proc.kill()
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
         self.proc.wait(10)
 
     def wait(self, timeout: float) -> int:

@@ -217,7 +217,8 @@ def _alive(pid: int) -> bool:
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_killing_the_server_in_the_middle_of_a_check_leaves_no_process_behind(tmp_path):
     huge = (tmp_path / "huge.html").as_uri()
-    with Server(tmp_path) as server:
+    temp = Path(tempfile.mkdtemp(prefix="lsp-", dir="/tmp"))  # for the folder kill -9 leaves
+    with Server(tmp_path, env={"TMPDIR": str(temp)}) as server, _removed(temp):
         server.initialize()
         server.send(did_open(huge, prose(HUGE_MB)))
         time.sleep(2)
