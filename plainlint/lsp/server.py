@@ -472,4 +472,11 @@ def serve() -> None:
     stdin, stdout = _private_streams()
     server = make_server()
     server.input = FramedInput(stdin, server.problem)
-    server.start_io(server.input, stdout)
+    try:
+        server.start_io(server.input, stdout)
+    finally:
+        server.pool.close()
+    # Out at once, as cli.run does too: multiprocessing's clean-up at exit would try again
+    # to remove the fork server's folder that pool.close() removed, with a traceback.
+    sys.stderr.flush()
+    os._exit(0)

@@ -209,8 +209,8 @@ class CheckPool:
 
     def close(self) -> None:
         """Stop every worker, and remove the fork server's folder: the server leaves by
-        os._exit (cli.run), so multiprocessing's own clean-up at exit never runs. The
-        fork server stops by itself when this process is gone."""
+        os._exit (serve), so multiprocessing's own clean-up at exit, which would remove it
+        too, never runs. The fork server stops by itself when this process is gone."""
         self._closed = True
         for worker in self._idle:
             worker.stop()
