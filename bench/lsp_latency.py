@@ -11,7 +11,7 @@ headings). Then it measures, from the moment the client sends each message:
 - burst: 15 didChanges 80 ms apart, as while typing, from the last one to its
   publishDiagnostics, and how many publications the burst caused;
 - hover during a check: a hover request sent while a check of the page is running in
-  the worker thread, to its answer (the event loop must stay free);
+  a worker, to its answer (the event loop must stay free);
 - check alone: the engine on the same page in this process, for comparison.
 
 The hover asks about a finding ("MLD"), so its answer is built, not empty.

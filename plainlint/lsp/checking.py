@@ -102,7 +102,7 @@ class Outcome:
     failure: str | None = None  # a traceback, for the log
 
 
-def _page_note(message: str, severity: DiagnosticSeverity) -> Placed:
+def page_note(message: str, severity: DiagnosticSeverity) -> Placed:
     """A diagnostic about the whole page, at its start."""
     return Placed(0, 0, Diagnostic(Range(Position(0, 0), Position(0, 0)), message, severity=severity, source=SOURCE))
 
@@ -123,7 +123,7 @@ def run_check(snap: Snapshot, settings: Settings) -> Outcome:
             f"plainlint did not check this page: it is {size / 1048576:.1f} MB, over the "
             f"{config.max_file_bytes / 1048576:g} MB limit (max-file-size-mb in the settings)."
         )
-        checked.placed.append(_page_note(message, DiagnosticSeverity.Information))
+        checked.placed.append(page_note(message, DiagnosticSeverity.Information))
         return Outcome(checked, key)
     pm = checked.pm = PositionMap(snap.text, snap.encoding)
     try:
@@ -141,7 +141,7 @@ def run_check(snap: Snapshot, settings: Settings) -> Outcome:
         else:  # one short line: bs4's messages run to several and quote the page
             lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
             reason = f"{type(exc).__name__}: {lines[-1] if lines else ''}"[:200]
-        checked.placed = [_page_note(f"plainlint could not check this page: {reason}", DiagnosticSeverity.Error)]
+        checked.placed = [page_note(f"plainlint could not check this page: {reason}", DiagnosticSeverity.Error)]
         return Outcome(checked, key, failure=traceback.format_exc())
     return Outcome(checked, key)
 

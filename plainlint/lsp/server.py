@@ -1,20 +1,23 @@
 """``plainlint lsp``: a Language Server Protocol server over stdio, built on pygls.
 
 A front end like the command line: it hands each open HTML or Markdown document to the
-engine and turns the findings into diagnostics, hovers and quick fixes. Checks run in one
-worker thread, so the event loop stays free to answer requests; a change waits
-``DEBOUNCE`` seconds for the next one, a newer change cancels a check not yet started, and
-results for an older version than the editor's are dropped.
+engine and turns the findings into diagnostics, hovers and quick fixes. Checks run in
+worker processes (workers.py), so the event loop stays free to answer requests and one
+document's check never waits for another's; a change waits ``DEBOUNCE`` seconds for the
+next one, a newer change stops the check of the older text, a check over its time is
+stopped, and results for an older version than the editor's are dropped. What the client
+sends is read through framing.py, which hands pygls only well-formed messages.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import signal
 import sys
 import time
 import uuid
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -28,7 +31,8 @@ from pygls.uris import from_fs_path, to_fs_path
 
 from plainlint import __version__
 from plainlint.config import CONFIG_NAMES
-from plainlint.lsp.checking import Outcome, Settings, SettingsKey, Snapshot, run_check
+from plainlint.lsp import logs
+from plainlint.lsp.checking import Outcome, Settings, SettingsKey, Snapshot
 from plainlint.lsp.features import (
     JARGON,
     SOURCE,
@@ -39,10 +43,15 @@ from plainlint.lsp.features import (
     settings_file_diagnostics,
     suppress_fix,
 )
+from plainlint.lsp.framing import FramedInput
 from plainlint.lsp.positions import UTF16, PositionMap
+from plainlint.lsp.workers import CheckPool
 
 DEBOUNCE = 0.3  # seconds after a change before checking
 POLL = 2.0  # seconds between looks at settings files, for clients that cannot watch files
+CHECK_TIMEOUT = 30.0  # seconds a check may take (the checkTimeout initialization option)
+MAX_CHECK_TIMEOUT = 3600.0
+WORKERS = max(2, min(4, os.cpu_count() or 2))  # pages checked at once
 LANGUAGES = {"html": False, "markdown": True}  # languageId: is Markdown
 SUFFIXES = {".html": False, ".htm": False, ".xhtml": False, ".md": True, ".markdown": True}
 
@@ -63,12 +72,23 @@ class _Protocol(LanguageServerProtocol):
                 self._send_response(data["id"], None, error.to_response_error())
             raise
 
+    def handle_message(self, message):
+        if not hasattr(message, "jsonrpc"):  # a JSON array, number or string, or an object without "jsonrpc"
+            self._server.problem(f"dropped a message that is not a JSON-RPC message (a JSON {_json_kind(message)})")
+            return
+        super().handle_message(message)
+
     @lsp_method(t.TEXT_DOCUMENT_DID_CHANGE)
     def lsp_text_document__did_change(self, params: t.DidChangeTextDocumentParams):
         if unquote(params.text_document.uri) not in self.workspace.text_documents:
             logger.warning("didChange for a document that is not open: %s", params.text_document.uri)
             return
         yield from super().lsp_text_document__did_change(params)
+
+
+def _json_kind(value) -> str:
+    kinds = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}
+    return kinds.get(type(value), "number")
 
 
 @dataclass
@@ -103,14 +123,18 @@ class PlainlintServer(LanguageServer):
             "plainlint", __version__, text_document_sync_kind=t.TextDocumentSyncKind.Full, protocol_cls=_Protocol
         )
         self.docs: dict[str, _Doc] = {}
-        self.settings = Settings()
-        self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="plainlint-check")
+        self.pool = CheckPool(WORKERS)
+        self.check_timeout = CHECK_TIMEOUT
+        self.loop: asyncio.AbstractEventLoop | None = None  # once initialized
+        self.throttle = logs.Throttle()
+        self.input: FramedInput | None = None  # what the client sends, once serving
         self.settings_errors: dict[Path, str] = {}  # settings files whose problems are shown
         self.encoding = UTF16
         self.links = False  # whether the client takes codeDescription
         self.versioned_edits = False  # whether the client takes documentChanges
         self.background: set[asyncio.Task] = set()
 
+        self._on(t.INITIALIZE, self.on_initialize)
         self._on(t.INITIALIZED, self.on_initialized)
         self._on(t.SHUTDOWN, self.on_shutdown)
         self._on(t.TEXT_DOCUMENT_DID_OPEN, self.on_open)
@@ -141,12 +165,34 @@ class PlainlintServer(LanguageServer):
 
     def report_server_error(self, error: Exception, source) -> None:
         """pygls' default pops up every error, including a client's malformed message:
-        log it instead (problems the user can act on are shown on purpose)."""
-        logger.error("%s: %s", type(error).__name__, error)
+        log it instead, on one line (problems the user can act on are shown on purpose)."""
+        if source is JsonRpcException and isinstance(error, (ValueError, RecursionError)):
+            self.problem(f"dropped a message that is not valid JSON: {logs.exception_line(error)}")
+        else:
+            self.problem(logs.exception_line(error))
+
+    def problem(self, line: str) -> None:
+        """One line about a bad message or a failure, on standard error and in the
+        client's log; from any thread. Throttled: a client cannot flood either."""
+        line = self.throttle(logs.one_line(line))
+        if line is None:
+            return
+        logger.warning("%s", line)
+        if self.loop is not None and not self.loop.is_closed():
+            self.loop.call_soon_threadsafe(self._log_quietly, f"plainlint: {line}")
+
+    def _log_quietly(self, message: str) -> None:
         try:
-            self.log(f"{type(error).__name__}: {error}", t.MessageType.Error)
-        except Exception:  # the transport may be gone
+            self.log(message, t.MessageType.Warning)
+        except Exception:  # noqa: BLE001 - the transport may be gone
             pass
+
+    def shutdown(self) -> None:
+        """Stop reading (pygls waits for its reader thread), then the workers."""
+        if self.input is not None:
+            self.input.close()
+        self.pool.close()
+        super().shutdown()
 
     def publish(self, uri: str, diagnostics: list[t.Diagnostic], version: int | None = None) -> None:
         self.text_document_publish_diagnostics(t.PublishDiagnosticsParams(uri, diagnostics, version))
@@ -158,6 +204,18 @@ class PlainlintServer(LanguageServer):
         return task
 
     # --- lifecycle --------------------------------------------------------------------
+
+    def on_initialize(self, params: t.InitializeParams) -> None:
+        self.loop = asyncio.get_running_loop()
+        options = params.initialization_options
+        timeout = options.get("checkTimeout") if isinstance(options, dict) else None
+        if timeout is None:
+            return
+        if isinstance(timeout, (int, float)) and not isinstance(timeout, bool) and 0 < timeout <= MAX_CHECK_TIMEOUT:
+            self.check_timeout = float(timeout)
+        else:
+            self.problem(f"checkTimeout must be a number of seconds from 0 to {MAX_CHECK_TIMEOUT:g}, not "
+                         f"{timeout!r}: using {CHECK_TIMEOUT:g}")
 
     def on_initialized(self, params: t.InitializedParams) -> None:
         caps = self.client_capabilities
@@ -177,15 +235,16 @@ class PlainlintServer(LanguageServer):
         for doc in self.docs.values():
             if doc.pending:
                 doc.pending.cancel()
-        self.worker.shutdown(wait=False, cancel_futures=True)
+        self.pool.close()
 
     async def _warm_up(self) -> None:
-        """Load spaCy, word frequencies and the lexicon before the first page arrives."""
+        """Start a worker, which loads spaCy, word frequencies and the lexicon, before the
+        first page arrives."""
         began = time.perf_counter()
         try:
-            await asyncio.get_running_loop().run_in_executor(self.worker, _warm)
-        except Exception as exc:  # noqa: BLE001 - a failed warm-up only costs time later
-            self.log(f"plainlint: warming up failed: {exc}", t.MessageType.Warning)
+            await self.pool.start()
+        except Exception as exc:  # noqa: BLE001 - a failed start is tried again for each page
+            self.log(f"plainlint: starting a check worker failed: {logs.exception_line(exc)}", t.MessageType.Warning)
             return
         self.log(f"plainlint {__version__}: ready in {time.perf_counter() - began:.1f} s", t.MessageType.Info)
 
@@ -252,7 +311,7 @@ class PlainlintServer(LanguageServer):
             self.settings_changed()
 
     def settings_changed(self) -> None:
-        self.settings.clear()
+        self.pool.generation += 1
         for doc in self.docs.values():
             self.schedule(doc, 0)
 
@@ -276,10 +335,7 @@ class PlainlintServer(LanguageServer):
         snap = Snapshot(
             doc.uri, current.version, current.source, doc.markdown, doc.path, doc.folder, self.encoding, self.links
         )
-        try:
-            outcome = await asyncio.get_running_loop().run_in_executor(self.worker, run_check, snap, self.settings)
-        except RuntimeError:  # the worker was shut down
-            return
+        outcome = await self.pool.check(snap, self.check_timeout)
         current = self._current(doc.uri)
         if self.docs.get(doc.uri) is not doc or current is None or current.version != snap.version:
             return  # closed, or edited since: a newer check is on its way
@@ -384,23 +440,43 @@ class PlainlintServer(LanguageServer):
         )
 
 
-def _warm() -> None:
-    """Load what every check needs before the first page arrives (see engine.warm_up)."""
-    from plainlint.config import load_config
-    from plainlint.engine import warm_up
-
-    warm_up(load_config())
-
-
 def make_server() -> PlainlintServer:
     return PlainlintServer()
 
 
-def serve() -> None:
-    """Serve over stdin and stdout until the client says exit. Anything else that would
-    print to standard output goes to standard error, so it cannot corrupt the stream."""
-    logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="plainlint lsp: %(levelname)s %(message)s")
-    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+def _private_streams():
+    """The client's streams, on new descriptors; descriptors 0 and 1 become /dev/null and
+    standard error, so that nothing else in this process or its workers (a library that
+    prints, a C extension writing to descriptor 1) can read from or write into them."""
+    stdin, stdout = os.fdopen(os.dup(0), "rb"), os.fdopen(os.dup(1), "wb")
+    null = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(null, 0)
+    os.close(null)
+    os.dup2(2, 1)
     sys.stdout = sys.stderr
-    sys.setswitchinterval(0.001)  # the event loop gets the GIL back from a check sooner
-    make_server().start_io(stdin, stdout)
+    return stdin, stdout
+
+
+def _exit_on(signum, frame) -> None:
+    raise SystemExit(128 + signum)
+
+
+def serve() -> None:
+    """Serve over stdin and stdout until the client says exit, its input ends, or a
+    SIGTERM or SIGHUP (an editor closing; the terminal gone) ends it cleanly: the workers
+    stop and the fork server's folder is removed."""
+    logs.configure()
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _exit_on)
+    stdin, stdout = _private_streams()
+    server = make_server()
+    server.input = FramedInput(stdin, server.problem)
+    try:
+        server.start_io(server.input, stdout)
+    finally:
+        server.pool.close()
+    # Out at once, as cli.run does too: multiprocessing's clean-up at exit would try again
+    # to remove the fork server's folder that pool.close() removed, with a traceback.
+    sys.stderr.flush()
+    os._exit(0)
