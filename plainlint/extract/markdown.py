@@ -17,7 +17,8 @@ import bisect
 import html
 import re
 
-from plainlint.document import Block, BlockKind, Document, LineIndex, Mark, SourceMap
+from plainlint.document import Block, BlockKind, Document, Limit, LineIndex, Mark, SourceMap
+from plainlint.extract.limits import bounded_markdown
 
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n.*?^\1[ \t]*\r?$", re.S | re.M)
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -66,7 +67,8 @@ def extract_markdown(source: str, path: str = "") -> Document:
 
     lines = LineIndex(source)
     skip, title = front_matter(source)
-    tokens = MarkdownIt("commonmark").enable("table").parse(_masked(source, skip))
+    limits: list[Limit] = []
+    tokens = MarkdownIt("commonmark").enable("table").parse(bounded_markdown(_masked(source, skip), limits))
     source_lines, md_starts = _md_lines(source)
     blocks: list[Block] = []
     kind, level = BlockKind.PARAGRAPH, 0
@@ -89,7 +91,7 @@ def extract_markdown(source: str, path: str = "") -> Document:
             if block is not None:
                 blocks.append(block)
             kind, level = BlockKind.PARAGRAPH, 0
-    return Document(path, source, blocks, lines, "", title, title_is_h1=bool(title))
+    return Document(path, source, blocks, lines, "", title, title_is_h1=bool(title), limits=limits)
 
 
 def _paragraph_kind(containers: list[str]) -> BlockKind:
