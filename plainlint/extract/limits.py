@@ -21,14 +21,14 @@ MAX_ROW_CELLS = 1_000
 # real pages have one every 10 to 50 characters (under 200,000 in 9.5 MB of
 # plainlanguage.gov's pages).
 MAX_MARKDOWN_MARKUP = 500_000
-MARKDOWN_MARKUP = "\n|[*_`<&\\"
+MARKDOWN_MARKUP = "\n|[]*_`<&\\"
 
 ROW_CELLS = (
     f"This table row has more than {MAX_ROW_CELLS:,} cells: this cell and the rest of the row were not "
     f"checked, nor the cells past the {MAX_ROW_CELLS:,}th of any other row. Split the table."
 )
 MARKDOWN_MARKUP_MESSAGE = (
-    f"This page has more than {MAX_MARKDOWN_MARKUP:,} lines and markup characters (| [ * _ ` < & \\), "
+    f"This page has more than {MAX_MARKDOWN_MARKUP:,} lines and markup characters (| [ ] * _ ` < & \\), "
     "more than plainlint checks in one page: the page from here on was not checked. Split the page."
 )
 
