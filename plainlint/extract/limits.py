@@ -27,6 +27,11 @@ ROW_CELLS = (
     f"This table row has more than {MAX_ROW_CELLS:,} cells: this cell and the rest of the row were not "
     f"checked, nor the cells past the {MAX_ROW_CELLS:,}th of any other row. Split the table."
 )
+# markdown-it's own cap (its maxNesting, 20 levels of tokens: a list and its item are two)
+NESTING = (
+    "Block quotes and lists are nested too deeply here for the Markdown parser (more than 20 levels, a list "
+    "counting two): the text from here to the end of the outer block quote or list was not checked."
+)
 MARKDOWN_MARKUP_MESSAGE = (
     f"This page has more than {MAX_MARKDOWN_MARKUP:,} lines and markup characters (| [ ] * _ ` < & \\), "
     "more than plainlint checks in one page: the page from here on was not checked. Split the page."

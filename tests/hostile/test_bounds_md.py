@@ -121,3 +121,14 @@ def test_big_ordinary_tables_are_checked_whole(path):
     result = check(page, path=path)
     assert not rule_findings(result, "input-limits")
     assert result.counts.words == 1 + 51 * MAX_ROW_CELLS
+
+
+@pytest.mark.parametrize("markers", ["> " * 20, "- " * 10, "> " * 4 + "1. " * 8])
+def test_markdown_nested_past_the_parsers_limit_is_reported_not_dropped_in_silence(markers):
+    """markdown-it drops what is nested 20 levels deep (a list counts two), without a word."""
+    page = "# Scans\n\nYour scan.\n\n" + markers + "Your prognosis.\n"
+    result = check(page, path="deep.md")
+    (finding,) = rule_findings(result, "input-limits")
+    assert (finding.span.line, finding.span.column) == (5, 1)
+    assert finding.message.startswith("Block quotes and lists are nested too deeply")
+    assert not rule_findings(check("# Scans\n\n" + "> " * 19 + "Your scan.\n", path="ok.md"), "input-limits")
