@@ -22,6 +22,10 @@ MAX_ROW_CELLS = 1_000
 # plainlanguage.gov's pages).
 MAX_MARKDOWN_MARKUP = 500_000
 MARKDOWN_MARKUP = "\n|[]*_`<&\\"
+# "<" characters (tags, comments, stray ones) in one HTML page: the largest real pages
+# have tens of thousands of tags. The parser keeps an element and events for each, at
+# about a kilobyte apiece on hostile pages.
+MAX_HTML_TAGS = 500_000
 
 ROW_CELLS = (
     f"This table row has more than {MAX_ROW_CELLS:,} cells: this cell and the rest of the row were not "
@@ -31,6 +35,10 @@ ROW_CELLS = (
 NESTING = (
     "Block quotes and lists are nested too deeply here for the Markdown parser (more than 20 levels, a list "
     "counting two): the text from here to the end of the outer block quote or list was not checked."
+)
+HTML_TAGS = (
+    f"This page has more than {MAX_HTML_TAGS:,} tags, more than plainlint checks in one page: the page from "
+    "here on was not checked. Split the page."
 )
 MARKDOWN_MARKUP_MESSAGE = (
     f"This page has more than {MAX_MARKDOWN_MARKUP:,} lines and markup characters (| [ ] * _ ` < & \\), "
@@ -56,6 +64,17 @@ def bounded_markdown(text: str, limits: list[Limit]) -> str:
         note(limits, cut, cut + 1, MARKDOWN_MARKUP_MESSAGE)
         text = text[:cut]
     return text
+
+
+def bounded_html(source: str, limits: list[Limit]) -> str:
+    """``source`` up to the "<" past `MAX_HTML_TAGS`, where the parser should stop."""
+    if source.count("<") <= MAX_HTML_TAGS:  # in C: nothing to do on ordinary pages
+        return source
+    cut = -1
+    for _ in range(MAX_HTML_TAGS + 1):
+        cut = source.find("<", cut + 1)
+    note(limits, cut, cut, HTML_TAGS)  # points at that tag
+    return source[:cut]
 
 
 _MARKUP = re.compile("[" + re.escape(MARKDOWN_MARKUP) + "]")

@@ -18,7 +18,7 @@ def check(doc: AnalysedDocument, options: Options) -> Iterator[Hit]:
 
 RULE = Rule(
     id="input-limits",
-    summary="Parts of a page left unchecked past a cap: cells in a table row, markup or nesting in Markdown.",
+    summary="Parts of a page left unchecked past a cap: cells in a table row, tags, Markdown markup or nesting.",
     rationale=(
         "A page can be built so that checking it would take minutes and gigabytes, such as a "
         "table row of 50,000 cells. plainlint stops at caps far above any real page, and says "
