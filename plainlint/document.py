@@ -136,6 +136,17 @@ class LineIndex:
 
 
 @by_fields
+@dataclass(frozen=True, slots=True)
+class Limit:
+    """A cap an extractor hit on a pathological page: from ``start`` (a source offset;
+    ``end`` closes the span shown) part of the page was not checked, as ``message`` says."""
+
+    start: int
+    end: int
+    message: str
+
+
+@by_fields
 @dataclass(slots=True)
 class Document:
     """A page as plainlint sees it: its text blocks in reading order."""
@@ -149,3 +160,5 @@ class Document:
     # a Markdown page whose front matter gives the title, which site generators
     # (Jekyll, Hugo) render as the page's h1
     title_is_h1: bool = False
+    # caps hit while extracting (see plainlint/extract/limits.py), reported by input-limits
+    limits: list[Limit] = field(default_factory=list)

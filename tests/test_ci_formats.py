@@ -64,7 +64,7 @@ EGFR = position_of(LEAFLET, "eGFR")
 PROGNOSIS = position_of(LEAFLET, "prognosis")
 LONG = position_of(LEAFLET, "On the day")
 LONG_END_LINE = position_of(LEAFLET, "the ward.")[0]
-RULES_LIST = "reading-grade, hard-sentences, sentence-length, unexplained-jargon, heading-structure, suppression-comments"
+RULES_LIST = "reading-grade, hard-sentences, sentence-length, unexplained-jargon, heading-structure, suppression-comments, input-limits"
 
 JARGON_MESSAGES = {
     "eGFR": '"eGFR" is an abbreviation that is not spelled out. Write it in full where it is first used, with the '

@@ -10,7 +10,8 @@ from plainlint.rules import RULES
 from tests.helpers import check, rule_findings
 
 
-@pytest.mark.parametrize("rule_id", list(RULES))
+# input-limits reports pages past its caps, too big to show: tests/hostile/test_bounds_md.py checks it
+@pytest.mark.parametrize("rule_id", [r for r in RULES if r != "input-limits"])
 def test_every_rule_has_examples_that_behave_as_shown(rule_id, settings):
     rule = RULES[rule_id]
     assert rule.examples, f"{rule_id} has no examples for plainlint explain"

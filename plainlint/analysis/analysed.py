@@ -82,6 +82,10 @@ class AnalysedDocument:
         end = self.document.source.find(">", offset)
         return self._span(offset, end + 1 if end != -1 else offset + 1)
 
+    def locate_source(self, start: int, end: int) -> Span:
+        """Span of the source offsets ``start`` to ``end`` (end exclusive, end > start)."""
+        return self._span(start, end)
+
     def _span(self, src_start: int, src_end: int) -> Span:
         lines = self.document.lines
         line, col = lines.position(src_start)

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from bs4 import MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
 from bs4.exceptions import ParserRejectedMarkup
 
-from plainlint.document import Document
+from plainlint.document import Document, Limit, LineIndex
+from plainlint.extract.limits import bounded_html
 
 __all__ = ["ParserRejectedMarkup", "Scope", "extract_html"]
 
@@ -41,10 +42,17 @@ def extract_html(source: str, path: str = "", scope: Scope = Scope()) -> Documen
 
     include = compile_selector(scope.include) if scope.include else None
     exclude = compile_selector(scope.exclude) if scope.exclude else None
+    limits: list[Limit] = []
+    parsed = bounded_html(source, limits)
     if all(s is None or isinstance(s, NativeSelector) for s in (include, exclude)):
         from plainlint.extract.html_events import extract_events
 
-        return extract_events(source, path, include, exclude)
-    from plainlint.extract.html_tree import extract_tree
+        document = extract_events(parsed, path, include, exclude)
+    else:
+        from plainlint.extract.html_tree import extract_tree
 
-    return extract_tree(source, path, scope.include, scope.exclude)
+        document = extract_tree(parsed, path, scope.include, scope.exclude)
+    if limits:  # the page was cut: the Document is still of the whole file
+        document.source, document.lines = source, LineIndex(source)
+        document.limits[:0] = limits
+    return document

@@ -22,7 +22,7 @@ from bs4.builder._htmlparser import BeautifulSoupHTMLParser, HTMLParserTreeBuild
 from bs4.dammit import EntitySubstitution
 from bs4.exceptions import ParserRejectedMarkup
 
-from plainlint.document import Block, Document, LineIndex
+from plainlint.document import Block, Document, Limit, LineIndex
 from plainlint.extract.blocks import BLOCK_KIND, CONTAINERS, MARK_TAGS, SKIP, BlockWalker
 from plainlint.extract.html_parser import PositionsMixin
 from plainlint.extract.selectors import NativeSelector
@@ -164,24 +164,26 @@ def extract_events(source: str, path: str, include: NativeSelector | None,
                 roots.append(element)
     excluded = exclude.matching() if exclude is not None else None
     blocks: list[Block] = []
+    limits: list[Limit] = []
     if roots:
         for root in roots:
-            _replay(events, root.start_event + 1, root.end_event, root.name, root.start, source, excluded, blocks)
+            _replay(events, root.start_event + 1, root.end_event, root.name, root.start, source, excluded, blocks,
+                    limits)
     else:
         body = next((e for e in elements if e.name == "body"), None)
         if body is not None:
-            _replay(events, body.start_event + 1, body.end_event, "body", body.start, source, excluded, blocks)
+            _replay(events, body.start_event + 1, body.end_event, "body", body.start, source, excluded, blocks, limits)
         else:
-            _replay(events, 0, len(events), "[document]", 0, source, excluded, blocks)
+            _replay(events, 0, len(events), "[document]", 0, source, excluded, blocks, limits)
     html = next((e for e in elements if e.name == "html"), None)
     lang = html.attrs.get("lang", "") if html is not None else ""
-    return Document(path, source, blocks, lines, str(lang), _title(events, elements))
+    return Document(path, source, blocks, lines, str(lang), _title(events, elements), limits=limits)
 
 
 def _replay(events: list[tuple], first: int, last: int, root_name: str, anchor: int, source: str,
-            exclude: Matcher | None, out: list[Block]) -> None:
+            exclude: Matcher | None, out: list[Block], limits: list[Limit]) -> None:
     """Blocks from the events ``first`` to ``last`` (exclusive), the inside of one root."""
-    walker = BlockWalker(root_name, anchor, out)
+    walker = BlockWalker(root_name, anchor, out, limits)
     i = first
     while i < last:
         event = events[i]
@@ -199,7 +201,8 @@ def _replay(events: list[tuple], first: int, last: int, root_name: str, anchor: 
                 walker.line_break(source, element.start)
                 i = element.end_event + 1
             elif name in BLOCK_KIND or name in CONTAINERS:
-                walker.open_block(name, element.start)
+                if not walker.open_block(name, element.start):
+                    i = element.end_event + 1
             elif name in MARK_TAGS:
                 value = element.attrs.get(MARK_TAGS[name])
                 walker.open_mark(name, value if isinstance(value, str) else "")

@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.builder._htmlparser import BeautifulSoupHTMLParser, HTMLParserTreeBuilder
 from bs4.element import PreformattedString
 
-from plainlint.document import Block, Document, LineIndex
+from plainlint.document import Block, Document, Limit, LineIndex
 from plainlint.extract.blocks import BLOCK_KIND, CONTAINERS, MARK_TAGS, SKIP, BlockWalker
 from plainlint.extract.html_parser import PositionsMixin
 
@@ -92,17 +92,19 @@ def extract_tree(source: str, path: str, include: str, exclude: str) -> Document
             excluded.update(id(t) for t in selector.select(root))
 
     blocks: list[Block] = []
+    limits: list[Limit] = []
     for root in roots:
-        _walk(root, source, lines, excluded, blocks)
+        _walk(root, source, lines, excluded, blocks, limits)
     html = soup.find("html")
     lang = html.get("lang", "") if isinstance(html, Tag) else ""
     title = soup.title.get_text(" ", strip=True) if soup.title else ""
-    return Document(path, source, blocks, lines, str(lang), title)
+    return Document(path, source, blocks, lines, str(lang), title, limits=limits)
 
 
-def _walk(root: Tag, source: str, lines: LineIndex, excluded: set[int], out: list[Block]) -> None:
+def _walk(root: Tag, source: str, lines: LineIndex, excluded: set[int], out: list[Block],
+          limits: list[Limit]) -> None:
     """Depth-first walk without recursion, so deeply nested pages cannot overflow."""
-    walker = BlockWalker(root.name, _tag_start(root, lines), out)
+    walker = BlockWalker(root.name, _tag_start(root, lines), out, limits)
     stack = [iter(root.contents)]
     tags: list[Tag | None] = [None]  # the tag each iterator belongs to (None: the root)
     while stack:
@@ -122,7 +124,8 @@ def _walk(root: Tag, source: str, lines: LineIndex, excluded: set[int], out: lis
                 walker.line_break(source, _tag_start(child, lines))
                 continue
             if name in BLOCK_KIND or name in CONTAINERS:
-                walker.open_block(name, _tag_start(child, lines))
+                if not walker.open_block(name, _tag_start(child, lines)):
+                    continue  # past a cap: skipped with all it holds
             elif name in MARK_TAGS:
                 attr = child.get(MARK_TAGS[name])
                 walker.open_mark(name, attr if isinstance(attr, str) else "")

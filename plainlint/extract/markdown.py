@@ -17,7 +17,8 @@ import bisect
 import html
 import re
 
-from plainlint.document import Block, BlockKind, Document, LineIndex, Mark, SourceMap
+from plainlint.document import Block, BlockKind, Document, Limit, LineIndex, Mark, SourceMap
+from plainlint.extract.limits import NESTING, bounded_markdown, note
 
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n.*?^\1[ \t]*\r?$", re.S | re.M)
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -66,7 +67,10 @@ def extract_markdown(source: str, path: str = "") -> Document:
 
     lines = LineIndex(source)
     skip, title = front_matter(source)
-    tokens = MarkdownIt("commonmark").enable("table").parse(_masked(source, skip))
+    limits: list[Limit] = []
+    md = MarkdownIt("commonmark").enable("table")
+    tokens = md.parse(bounded_markdown(_masked(source, skip), limits))
+    deepest = md.options.maxNesting - 1  # markdown-it drops what a container opened this deep holds
     source_lines, md_starts = _md_lines(source)
     blocks: list[Block] = []
     kind, level = BlockKind.PARAGRAPH, 0
@@ -75,6 +79,9 @@ def extract_markdown(source: str, path: str = "") -> Document:
     for token in tokens:
         if token.type in ("list_item_open", "blockquote_open", "th_open", "td_open"):
             containers.append(token.type)
+            if token.level >= deepest and token.map and token.type in ("list_item_open", "blockquote_open"):
+                line = md_starts[min(token.map[0], len(md_starts) - 1)]
+                note(limits, line, line + max(1, min(len(source_lines[token.map[0]]), 100)), NESTING)
         elif token.type in ("list_item_close", "blockquote_close", "th_close", "td_close"):
             containers.pop()
         elif token.type == "heading_open":
@@ -89,7 +96,7 @@ def extract_markdown(source: str, path: str = "") -> Document:
             if block is not None:
                 blocks.append(block)
             kind, level = BlockKind.PARAGRAPH, 0
-    return Document(path, source, blocks, lines, "", title, title_is_h1=bool(title))
+    return Document(path, source, blocks, lines, "", title, title_is_h1=bool(title), limits=limits)
 
 
 def _paragraph_kind(containers: list[str]) -> BlockKind:
