@@ -206,3 +206,17 @@ def test_a_worker_reading_page_after_page_of_new_words_gets_a_fresh_tokenizer(mo
     again = check_source(page, "a.md", CONFIG).findings
     assert segment.tokenizer() is not before
     assert again == first == check_source(page, "a.md", CONFIG).findings
+
+
+def test_a_page_of_thousands_of_headings_reports_each_problem_up_to_the_findings_limit():
+    """The issue's 100,000 headings gave a 60 MB report (a "second h1" finding each); at
+    the findings limit it is a thousand findings and one that counts the rest."""
+    titles = [f"Clinic {n}" for n in range(3_000)]
+    source = "".join(f"# {title}\n\nOpen on weekdays.\n\n" for title in titles)
+    result = check_source(source, "clinics.md", CONFIG)
+    headings = [f for f in result.findings if f.rule == "heading-structure"]
+    assert len(headings) == FINDINGS_PER_RULE + 1
+    note = headings[-1]
+    # 2,999 second h1s: the 1,001st of them (the heading of clinic 1,001) is the first left out
+    assert (note.span.line, note.span.column) == position_of(source, "Clinic 1001\n")
+    assert note.message.startswith("1,999 more findings of this rule in this file are not shown")
