@@ -38,19 +38,12 @@ def run() -> None:
     except Exception as exc:  # noqa: BLE001 - a full disk on standard output, or a bug: one line, exit 2
         code = failures.uncaught(exc)
     if stopping.received is not None:
-        _say(f"plainlint: {stopping.describe(stopping.received)}")
+        failures.say(stopping.describe(stopping.received))
         stopping.die(stopping.received)
     code = failures.finish(code)
     if code is not None and not isinstance(code, int):
         sys.exit(code)  # a message to print: as ever
     os._exit(code or 0)
-
-
-def _say(line: str) -> None:
-    try:
-        click.echo(line, err=True)
-    except Exception:  # noqa: BLE001 - no terminal left (SIGHUP): nothing to tell
-        pass
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
