@@ -10,8 +10,9 @@ import codecs
 import errno
 import os
 import re
-import stat
 from pathlib import Path
+
+from plainlint.regular_files import Refusal, read_capped
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
@@ -69,66 +70,29 @@ def _strict(data: bytes, encoding: str, why: str) -> str:
         ) from None
 
 
-# No symbolic link is followed at the last part of the path (files.collect resolved those
-# it chose to follow); a pipe opened to be looked at must not wait for a writer; a terminal
-# must not become ours.
-_OPEN = (os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-         | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
-
-
 def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """A file's bytes, or InputError: a symbolic link, not a regular file, or over
-    ``max_bytes``. Never reads more than ``max_bytes + 1`` bytes, even from a file that
-    grows while it is read. The file is looked at (lstat) before it is opened, so a device
-    is never opened, and again once open (fstat), so one swapped in between is not read."""
+    """A page's bytes, or InputError: a symbolic link, not a regular file, replaced while
+    looked at, or over ``max_bytes`` (see regular_files.read_capped). No link is followed at
+    the last part of the path: files.collect resolved those it chose to follow."""
     try:
-        before = os.lstat(path)
-        _refuse_unless_regular(before, max_bytes)
-        fd = os.open(path, _OPEN)
-        try:
-            info = os.fstat(fd)
-            if (info.st_dev, info.st_ino) != (before.st_dev, before.st_ino):
-                raise InputError("was replaced while it was read, so it is not read")
-            _refuse_unless_regular(info, max_bytes)
-            # read what fstat() says is there: reading max_bytes + 1 would allocate the limit
-            # (10 MB) for every page, a tenth of a millisecond each
-            data = _read(fd, info.st_size + 1)
-            if len(data) > info.st_size:  # it grew since, or fstat() cannot tell (/proc)
-                data += _read(fd, max_bytes + 1 - len(data))
-        finally:
-            os.close(fd)
+        return read_capped(path, max_bytes, follow_symlinks=False)
+    except Refusal as refusal:
+        if refusal.kind == "too-big":
+            raise InputError(_too_big(f"is {refusal.size / 1048576:.1f} MB", max_bytes)) from None
+        if refusal.kind == "grew":
+            raise InputError(_too_big("grew while it was read", max_bytes)) from None
+        raise InputError(_REFUSED[refusal.kind]) from None
     except OSError as exc:
         if exc.errno == errno.ELOOP and os.path.islink(path):  # made a link after the files were listed
-            raise InputError(_LINK) from None
+            raise InputError(_REFUSED["link"]) from None
         raise InputError(f"cannot be read: {exc.strerror or exc}") from None
-    if len(data) > max_bytes:
-        raise InputError(_too_big("grew while it was read", max_bytes))
-    return data
 
 
-def _read(fd: int, size: int) -> bytes:
-    """Up to ``size`` bytes, fewer only at the end of the file. os.read on the descriptor:
-    a buffered file object around it cost 4 µs a page more."""
-    parts = []
-    while size > 0:
-        part = os.read(fd, size)
-        if not part:
-            break
-        parts.append(part)
-        size -= len(part)
-    return b"".join(parts)
-
-
-_LINK = "is a symbolic link, so it is not read (name the file it points to, or see --follow-symlinks)"
-
-
-def _refuse_unless_regular(info: os.stat_result, max_bytes: int) -> None:
-    if stat.S_ISLNK(info.st_mode):
-        raise InputError(_LINK)
-    if not stat.S_ISREG(info.st_mode):  # a pipe would block, a device never end
-        raise InputError("is not a regular file (a pipe, socket or device), so it is not read")
-    if info.st_size > max_bytes:
-        raise InputError(_too_big(f"is {info.st_size / 1048576:.1f} MB", max_bytes))
+_REFUSED = {
+    "link": "is a symbolic link, so it is not read (name the file it points to, or see --follow-symlinks)",
+    "not-regular": "is not a regular file (a pipe, socket or device), so it is not read",  # a pipe would block
+    "replaced": "was replaced while it was read, so it is not read",
+}
 
 
 def _too_big(what: str, max_bytes: int) -> str:
