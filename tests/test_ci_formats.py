@@ -478,3 +478,12 @@ def test_report_to_a_file_without_colour(pages, fmt):
     written = (pages / f"report.{fmt}").read_text(encoding="utf-8")
     assert "\x1b[" not in written
     assert written == run("check", "leaflet.html", "--format", fmt).stdout
+
+
+def test_sarif_help_offers_examples_only_for_rules_that_have_them():
+    from plainlint.reporters.sarif import _rule
+    from plainlint.rules import RULES
+
+    assert "for examples of text it reports" in _rule(RULES["unexplained-jargon"], "warning")["help"]["text"]
+    help_text = _rule(RULES["input-limits"], "warning")["help"]["text"]
+    assert "examples" not in help_text and help_text.endswith("Run plainlint explain input-limits for what it reports and why.")

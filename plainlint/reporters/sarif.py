@@ -85,6 +85,8 @@ def _rule(rule: Rule, level: str) -> dict:
     guidance_text = "\n".join(f"- {s}" for s in rule.sources)
     guidance_markdown = "\n".join(f"- {_markdown(s)}" for s in rule.sources)
     explain = f"plainlint explain {rule.id}"
+    # input-limits has no examples: a page that passes a cap is too big to show
+    what = "for examples of text it reports and text it accepts" if rule.examples else "for what it reports and why"
     return {
         "id": rule.id,
         "name": "".join(part.capitalize() for part in rule.id.split("-")),
@@ -92,9 +94,9 @@ def _rule(rule: Rule, level: str) -> dict:
         "fullDescription": {"text": rule.rationale},
         "help": {
             "text": f"{rule.rationale}\n\nGuidance:\n{guidance_text}\n\n"
-            f"Run {explain} for examples of text it reports and text it accepts.",
+            f"Run {explain} {what}.",
             "markdown": f"{_markdown(rule.rationale)}\n\n**Guidance**\n\n{guidance_markdown}\n\n"
-            f"Run `{explain}` for examples of text it reports and text it accepts.",
+            f"Run `{explain}` {what}.",
         },
         "defaultConfiguration": {"level": level},
         "properties": {"tags": ["plain-language"]},
