@@ -24,7 +24,6 @@ import hmac
 import json
 import os
 import secrets
-import stat
 import sys
 from functools import cache
 from pathlib import Path
@@ -34,6 +33,7 @@ from plainlint.cache_entries import record, result
 from plainlint.cache_key import KeyUnavailable, user_key
 from plainlint.config import Config
 from plainlint.engine import FileResult
+from plainlint.regular_files import Refusal, read_capped
 
 DEFAULT_DIR = ".plainlint_cache"
 FILE = "results-v2"
@@ -50,7 +50,6 @@ _TAGS = {
 }
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-_READ = os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 _CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
 
 
@@ -192,17 +191,11 @@ def _open_folder(folder: Path) -> int | None:
 
 def _read_regular(name: str, folder: int) -> bytes | None:
     """The bytes of a regular file in ``folder``, or None: missing, a link, a pipe, a
-    device, over MAX_BYTES, or growing while it is read."""
+    device, over MAX_BYTES, or changed while it is read."""
     try:
-        fd = os.open(name, _READ, dir_fd=folder)
-    except OSError:
+        return read_capped(name, MAX_BYTES, follow_symlinks=False, dir_fd=folder)
+    except (Refusal, OSError):
         return None
-    with open(fd, "rb") as handle:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
-            return None
-        data = handle.read(info.st_size + 1)
-    return data if len(data) == info.st_size else None
 
 
 def _create(name: str, data: bytes, folder: int) -> None:

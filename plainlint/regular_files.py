@@ -1,6 +1,7 @@
 """Reading a file that may be hostile: regular files only, and never more than a cap,
 whatever the file turns out to be. Pages (reading.read_bytes), settings and baselines
-(read_regular) are all read by ``read_capped``; each caller words the refusal for its user.
+(read_regular) and the cache's results (cache.py) are all read by ``read_capped``; each
+caller words the refusal for its user.
 
 A named pipe waited for a writer for ever, and ``/dev/zero`` was read until memory ran
 out. The type is checked before opening, because opening a device can itself do something
@@ -31,12 +32,13 @@ class Refusal(Exception):
         self.kind, self.size = kind, size
 
 
-def read_capped(path: Path, max_bytes: int, *, follow_symlinks: bool) -> bytes:
-    """The bytes of ``path``; Refusal, or the system's OSError. Never reads more than
-    ``max_bytes + 1`` bytes, even from a file that grows while it is read."""
-    before = os.stat(path) if follow_symlinks else os.lstat(path)
+def read_capped(path: Path | str, max_bytes: int, *, follow_symlinks: bool, dir_fd: int | None = None) -> bytes:
+    """The bytes of ``path`` (relative to the folder open as ``dir_fd``, if given); Refusal,
+    or the system's OSError. Never reads more than ``max_bytes + 1`` bytes, even from a
+    file that grows while it is read."""
+    before = os.stat(path, dir_fd=dir_fd) if follow_symlinks else os.lstat(path, dir_fd=dir_fd)
     _refuse_unless_regular(before, max_bytes)
-    fd = os.open(path, _OPEN if follow_symlinks else _OPEN | _NOFOLLOW)
+    fd = os.open(path, _OPEN if follow_symlinks else _OPEN | _NOFOLLOW, dir_fd=dir_fd)
     try:
         info = os.fstat(fd)
         if (info.st_dev, info.st_ino) != (before.st_dev, before.st_ino):
