@@ -1,5 +1,5 @@
 """unexplained-jargon against the hand-labelled sets in bench/jargon_eval/: precision and
-recall must not fall below floors a little under the figures quoted in README.md."""
+recall must not fall below floors a little under the figures quoted in docs/rules.md."""
 
 from __future__ import annotations
 

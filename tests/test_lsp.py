@@ -297,9 +297,9 @@ async def test_open_reports_findings_at_exact_utf16_ranges_with_the_reading_grad
     assert prognosis.source == "plainlint"
     assert prognosis.message.startswith('"prognosis" is a specialist word')
     href = prognosis.code_description.href
-    assert href.startswith((ROOT / "README.md").as_uri() + "#L")
+    assert href.startswith((ROOT / "docs" / "rules.md").as_uri() + "#L")
     line = int(href.rsplit("#L", 1)[1])
-    assert (ROOT / "README.md").read_text(encoding="utf-8").splitlines()[line - 1].startswith("**unexplained-jargon.**")
+    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8").splitlines()[line - 1].startswith("**unexplained-jargon.**")
 
     # the reading grade: an Information diagnostic on the first line of the text
     config = load_config()

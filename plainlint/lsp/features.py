@@ -67,33 +67,33 @@ class Checked:
 
 
 @functools.cache
-def _readme_lines() -> tuple[Path, dict[str, int]] | None:
-    """README.md beside the package (a clone, or an editable install) and the line where
+def _rule_pages() -> tuple[Path, dict[str, int]] | None:
+    """docs/rules.md beside the package (a clone, or an editable install) and the line where
     it explains each rule; None when the package was installed without it."""
-    readme = Path(__file__).resolve().parents[2] / "README.md"
+    page = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
     try:
-        lines = readme.read_text(encoding="utf-8").splitlines()
+        lines = page.read_text(encoding="utf-8").splitlines()
     except OSError:
         return None
-    if not lines or lines[0].strip() != "# plainlint" or "## Rules" not in lines:
+    if not lines or lines[0].strip() != "# Rules":
         return None
-    rules_line = lines.index("## Rules") + 1
     where = {}
     for rule_id in RULES:
-        marker = "### Switching checks off" if rule_id == "suppression-comments" else f"**{rule_id}.**"
-        found = next((i + 1 for i, line in enumerate(lines) if line.startswith(marker)), None)
-        where[rule_id] = found or rules_line
-    return readme, where
+        # a rule's paragraph, else its row in the table, else the top of the page
+        found = next((i + 1 for i, line in enumerate(lines) if line.startswith(f"**{rule_id}.**")), None)
+        found = found or next((i + 1 for i, line in enumerate(lines) if line.startswith(f"| `{rule_id}` |")), 1)
+        where[rule_id] = found
+    return page, where
 
 
 def rule_href(rule_id: str) -> str | None:
-    """A link to where README.md explains the rule (a file: URI with the line, as
-    ``#L<line>``), or None when there is no README to point at."""
-    found = _readme_lines()
+    """A link to where docs/rules.md explains the rule (a file: URI with the line, as
+    ``#L<line>``), or None when there is no page to point at."""
+    found = _rule_pages()
     if found is None or rule_id not in found[1]:
         return None
-    readme, where = found
-    return f"{readme.as_uri()}#L{where[rule_id]}"
+    page, where = found
+    return f"{page.as_uri()}#L{where[rule_id]}"
 
 
 def finding_diagnostics(result: FileResult, pm: PositionMap, links: bool = True) -> list[Placed]:

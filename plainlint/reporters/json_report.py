@@ -1,4 +1,4 @@
-"""JSON report: a stable document described in README.md (``schema_version`` 1).
+"""JSON report: a stable document described in docs/json-report.md (``schema_version`` 1).
 
 Messages, errors and suggestions show control and bidi characters escaped (safe_text.shown),
 as whatever displays them would act on them; paths and section titles are the file's and
